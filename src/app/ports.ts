@@ -1,0 +1,155 @@
+import type { BookingStatus } from '../domain/booking/booking-status.js';
+import type {
+  Booking,
+  BookingEvent,
+  Customer,
+  Organization,
+  Service,
+  StaffMember,
+  StaffSchedule,
+} from '../domain/model.js';
+import type { DateOverride, WeeklyHours } from '../domain/slots/types.js';
+
+/** The app's view of time: always passed in, never read from the wall clock directly. */
+export interface Clock {
+  now(): number;
+}
+
+/** Who is acting: recorded with every change and every read of personal data. */
+export interface Actor {
+  type: 'public' | 'manage_link' | 'user' | 'cli' | 'system';
+  id: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+export type AuditOutcome = 'success' | 'failure' | 'denied';
+
+export interface AuditEntry {
+  orgId: string | null;
+  actor: Actor;
+  action: string;
+  objectType: string;
+  objectIds: string[];
+  outcome: AuditOutcome;
+  /** An error code or short machine reason; never personal data. */
+  reason?: string | null;
+}
+
+export interface AuditLog {
+  record(entry: AuditEntry): Promise<void>;
+}
+
+export interface StoredAuditEntry extends AuditEntry {
+  id: string;
+  at: number;
+}
+
+export interface AuditReader {
+  list(filter: { orgId?: string | null; action?: string; limit: number }): Promise<StoredAuditEntry[]>;
+}
+
+export interface OrganizationRepository {
+  findBySlug(slug: string): Promise<Organization | null>;
+  findById(id: string): Promise<Organization | null>;
+  insert(org: Organization): Promise<void>;
+  list(): Promise<Organization[]>;
+}
+
+export interface ServiceRepository {
+  listActive(orgId: string): Promise<Service[]>;
+  findById(orgId: string, id: string): Promise<Service | null>;
+  insert(service: Service): Promise<void>;
+}
+
+export interface StaffRepository {
+  findById(orgId: string, id: string): Promise<StaffMember | null>;
+  listByIds(orgId: string, ids: readonly string[]): Promise<StaffMember[]>;
+  list(orgId: string): Promise<StaffMember[]>;
+  insert(staff: StaffMember): Promise<void>;
+  replaceWeeklyHours(orgId: string, staffId: string, hours: WeeklyHours[]): Promise<void>;
+  replaceOverride(orgId: string, staffId: string, override: DateOverride): Promise<void>;
+  schedules(orgId: string, staffIds: readonly string[]): Promise<StaffSchedule[]>;
+  lastAssigned(orgId: string, staffIds: readonly string[]): Promise<Map<string, number | null>>;
+  markAssigned(orgId: string, staffId: string, at: number): Promise<void>;
+}
+
+/** A live booking's hold on a staff member's time. */
+export interface BusyBooking {
+  bookingId: string;
+  staffId: string;
+  serviceId: string;
+  start: number;
+  busyStart: number;
+  busyEnd: number;
+  status: BookingStatus;
+}
+
+export interface BookingRepository {
+  /** Live (held and unexpired, pending, confirmed) bookings of these staff overlapping [from, to). */
+  busy(orgId: string, staffIds: readonly string[], from: number, to: number, now: number): Promise<BusyBooking[]>;
+  /** Marks holds past their expiry as expired; returns how many. */
+  expireHolds(staffIds: readonly string[], now: number): Promise<number>;
+  findById(orgId: string, id: string): Promise<Booking | null>;
+  findHold(orgId: string, holdTokenHash: string, now: number): Promise<Booking | null>;
+  insert(booking: Booking, holdTokenHash?: string | null): Promise<void>;
+  /** Optimistic update: fails with a conflict if the version moved on. */
+  update(booking: Booking, expectedVersion: number): Promise<void>;
+  addEvent(orgId: string, event: BookingEvent): Promise<void>;
+  events(orgId: string, bookingId: string): Promise<BookingEvent[]>;
+  countLive(orgId: string, staffIds: readonly string[], from: number, to: number): Promise<Map<string, number>>;
+}
+
+export interface CustomerRepository {
+  findByEmail(orgId: string, email: string): Promise<Customer | null>;
+  findById(orgId: string, id: string): Promise<Customer | null>;
+  insert(customer: Customer): Promise<void>;
+  update(customer: Customer): Promise<void>;
+}
+
+export interface ManageTokenRepository {
+  insert(tokenHash: string, orgId: string, bookingId: string, expiresAt: number, now: number): Promise<void>;
+  find(tokenHash: string): Promise<{ orgId: string; bookingId: string; expiresAt: number } | null>;
+  extend(bookingId: string, expiresAt: number): Promise<void>;
+}
+
+export interface IdempotencyRecord {
+  requestHash: string;
+  statusCode: number;
+  /** Sealed with a key derived from the idempotency key itself: unreadable without it. */
+  response: string;
+}
+
+export interface IdempotencyRepository {
+  find(orgId: string, keyHash: string): Promise<IdempotencyRecord | null>;
+  insert(orgId: string, keyHash: string, record: IdempotencyRecord, now: number): Promise<void>;
+}
+
+export interface Repositories {
+  orgs: OrganizationRepository;
+  services: ServiceRepository;
+  staff: StaffRepository;
+  bookings: BookingRepository;
+  customers: CustomerRepository;
+  manageTokens: ManageTokenRepository;
+  idempotency: IdempotencyRepository;
+  audit: AuditLog;
+}
+
+export interface WriteOptions {
+  /** Staff whose time the transaction may take: locked for its duration. */
+  lockStaffIds?: readonly string[];
+}
+
+/** Transactions: every change runs in one `write`, which either commits whole or not at all. */
+export interface UnitOfWork {
+  read<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
+  write<T>(fn: (repos: Repositories) => Promise<T>, options?: WriteOptions): Promise<T>;
+}
+
+/** Everything a use case may need; each use case takes only what it names. */
+export interface AppContext {
+  uow: UnitOfWork;
+  clock: Clock;
+  publicUrl: string;
+}

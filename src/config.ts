@@ -1,0 +1,92 @@
+/** Environment parsed and validated once, into a frozen typed object. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly database: { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
+  readonly publicUrl: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly demo: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const NODE_ENVS = ['development', 'production', 'test'] as const;
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+
+  const port = parsePort(env.PORT ?? '3000');
+  if (port === null) problems.push(`PORT must be an integer from 1 to 65535 (got "${env.PORT}")`);
+
+  const host = env.HOST ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:[\]-]+$/.test(host)) problems.push(`HOST is not a host name or address (got "${host}")`);
+
+  const databaseUrl = env.DATABASE_URL ?? './data/slotguard.db';
+  const database = parseDatabase(databaseUrl);
+  if (!database) problems.push('DATABASE_URL must be a SQLite file path or a postgres:// URL');
+
+  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const nodeEnv = (env.NODE_ENV ?? 'development') as Config['nodeEnv'];
+  if (!NODE_ENVS.includes(nodeEnv)) problems.push(`NODE_ENV must be one of ${NODE_ENVS.join(', ')}`);
+
+  const publicUrl = (env.PUBLIC_URL ?? `http://${hostForUrl(host)}:${port ?? 3000}`).replace(/\/+$/, '');
+  if (!isHttpUrl(publicUrl)) problems.push(`PUBLIC_URL must be an http(s) URL (got "${env.PUBLIC_URL}")`);
+
+  const demoRaw = env.SLOTGUARD_DEMO ?? '1';
+  if (!['0', '1', 'true', 'false'].includes(demoRaw)) problems.push('SLOTGUARD_DEMO must be 0 or 1');
+
+  if (problems.length > 0 || port === null || !database) throw new ConfigError(problems);
+  return Object.freeze({
+    port,
+    host,
+    database: Object.freeze(database),
+    publicUrl,
+    logLevel,
+    nodeEnv,
+    demo: demoRaw === '1' || demoRaw === 'true',
+  });
+}
+
+function parsePort(raw: string): number | null {
+  if (!/^\d{1,5}$/.test(raw)) return null;
+  const n = Number(raw);
+  return n >= 1 && n <= 65535 ? n : null;
+}
+
+function parseDatabase(raw: string): Config['database'] | null {
+  if (/^postgres(ql)?:\/\//.test(raw)) {
+    try {
+      new URL(raw);
+      return { kind: 'postgres', url: raw };
+    } catch {
+      return null;
+    }
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) || raw.trim() === '') return null;
+  return { kind: 'sqlite', file: raw.replace(/^sqlite:/, '') };
+}
+
+function isHttpUrl(raw: string): boolean {
+  try {
+    const u = new URL(raw);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function hostForUrl(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}

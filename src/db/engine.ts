@@ -1,0 +1,2 @@
+/** The two database engines Slotguard runs on. */
+export type Engine = 'sqlite' | 'postgres';

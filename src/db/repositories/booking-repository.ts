@@ -1,0 +1,193 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { BookingRepository, BusyBooking } from '../../app/ports.js';
+import { type BookingStatus, OCCUPYING_STATUSES } from '../../domain/booking/booking-status.js';
+import type { AssignmentReason } from '../../domain/booking/staff-picker.js';
+import { conflict } from '../../domain/errors.js';
+import type { Booking, BookingEvent } from '../../domain/model.js';
+import { mapWriteError } from '../write-errors.js';
+import type { BookingsTable, DB } from '../schema.js';
+
+const LIVE = OCCUPYING_STATUSES as BookingStatus[];
+
+export class KyselyBookingRepository implements BookingRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async busy(orgId: string, staffIds: readonly string[], from: number, to: number, now: number): Promise<BusyBooking[]> {
+    if (staffIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('bookings')
+      .select(['id', 'staff_id', 'service_id', 'start_at', 'busy_start', 'busy_end', 'status'])
+      .where('org_id', '=', orgId)
+      .where('staff_id', 'in', staffIds)
+      .where('status', 'in', LIVE)
+      .where('busy_start', '<', to)
+      .where('busy_end', '>', from)
+      .where((eb) => eb.or([eb('hold_expires_at', 'is', null), eb('hold_expires_at', '>', now)]))
+      .execute();
+    return rows.map((r) => ({
+      bookingId: r.id,
+      staffId: r.staff_id,
+      serviceId: r.service_id,
+      start: r.start_at,
+      busyStart: r.busy_start,
+      busyEnd: r.busy_end,
+      status: r.status as BookingStatus,
+    }));
+  }
+
+  async expireHolds(staffIds: readonly string[], now: number): Promise<number> {
+    if (staffIds.length === 0) return 0;
+    const result = await this.db
+      .updateTable('bookings')
+      .set({ status: 'expired', updated_at: now, version: sql`version + 1` })
+      .where('staff_id', 'in', staffIds)
+      .where('status', '=', 'held')
+      .where('hold_expires_at', '<=', now)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  async findById(orgId: string, id: string): Promise<Booking | null> {
+    const row = await this.db
+      .selectFrom('bookings')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? toBooking(row) : null;
+  }
+
+  async findHold(orgId: string, holdTokenHash: string, now: number): Promise<Booking | null> {
+    const row = await this.db
+      .selectFrom('bookings')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('hold_token_hash', '=', holdTokenHash)
+      .where('status', '=', 'held')
+      .where('hold_expires_at', '>', now)
+      .executeTakeFirst();
+    return row ? toBooking(row) : null;
+  }
+
+  async insert(b: Booking, holdTokenHash: string | null = null): Promise<void> {
+    await this.db
+      .insertInto('bookings')
+      .values({ ...toRow(b), hold_token_hash: holdTokenHash })
+      .execute()
+      .catch(mapWriteError);
+  }
+
+  async update(b: Booking, expectedVersion: number): Promise<void> {
+    const { id, org_id, created_at, ...changes } = toRow(b);
+    const result = await this.db
+      .updateTable('bookings')
+      .set({ ...changes, hold_token_hash: b.status === 'held' ? undefined : null })
+      .where('org_id', '=', org_id)
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst()
+      .catch(mapWriteError);
+    if (Number(result.numUpdatedRows) !== 1) throw conflict('The booking was changed by someone else; reload it');
+  }
+
+  async addEvent(orgId: string, e: BookingEvent): Promise<void> {
+    await this.db
+      .insertInto('booking_events')
+      .values({
+        id: e.id,
+        org_id: orgId,
+        booking_id: e.bookingId,
+        at: e.at,
+        type: e.type,
+        actor: e.actor,
+        data: JSON.stringify(e.data),
+      })
+      .execute();
+  }
+
+  async events(orgId: string, bookingId: string): Promise<BookingEvent[]> {
+    const rows = await this.db
+      .selectFrom('booking_events')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('booking_id', '=', bookingId)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      bookingId: r.booking_id,
+      at: r.at,
+      type: r.type,
+      actor: r.actor,
+      data: JSON.parse(r.data) as Record<string, unknown>,
+    }));
+  }
+
+  async countLive(orgId: string, staffIds: readonly string[], from: number, to: number): Promise<Map<string, number>> {
+    const counts = new Map<string, number>(staffIds.map((id) => [id, 0]));
+    if (staffIds.length === 0) return counts;
+    const rows = await this.db
+      .selectFrom('bookings')
+      .select(['staff_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('org_id', '=', orgId)
+      .where('staff_id', 'in', staffIds)
+      .where('status', 'in', ['pending', 'confirmed'])
+      .where('start_at', '>=', from)
+      .where('start_at', '<', to)
+      .groupBy('staff_id')
+      .execute();
+    for (const r of rows) counts.set(r.staff_id, Number(r.n));
+    return counts;
+  }
+}
+
+function toRow(b: Booking): Omit<BookingsTable, 'hold_token_hash'> {
+  return {
+    id: b.id,
+    org_id: b.orgId,
+    service_id: b.serviceId,
+    staff_id: b.staffId,
+    customer_id: b.customerId,
+    status: b.status,
+    start_at: b.start,
+    end_at: b.end,
+    busy_start: b.busyStart,
+    busy_end: b.busyEnd,
+    capacity_one: b.capacityOne ? 1 : 0,
+    customer_time_zone: b.customerTimeZone,
+    notes: b.notes,
+    assignment: b.assignment ? JSON.stringify(b.assignment) : null,
+    hold_expires_at: b.holdExpiresAt,
+    privacy_notice_version: b.privacyNoticeVersion,
+    cancel_reason: b.cancelReason,
+    created_at: b.createdAt,
+    updated_at: b.updatedAt,
+    version: b.version,
+  };
+}
+
+function toBooking(r: Selectable<BookingsTable>): Booking {
+  return {
+    id: r.id,
+    orgId: r.org_id,
+    serviceId: r.service_id,
+    staffId: r.staff_id,
+    customerId: r.customer_id,
+    status: r.status as BookingStatus,
+    start: r.start_at,
+    end: r.end_at,
+    busyStart: r.busy_start,
+    busyEnd: r.busy_end,
+    capacityOne: r.capacity_one === 1,
+    customerTimeZone: r.customer_time_zone,
+    notes: r.notes,
+    assignment: r.assignment ? (JSON.parse(r.assignment) as AssignmentReason) : null,
+    holdExpiresAt: r.hold_expires_at,
+    privacyNoticeVersion: r.privacy_notice_version,
+    cancelReason: r.cancel_reason,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: r.version,
+  };
+}

@@ -1,0 +1,50 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { OrganizationRepository } from '../../app/ports.js';
+import { DEFAULT_POLICIES, type Locale, type Organization } from '../../domain/model.js';
+import type { DB, OrganizationsTable } from '../schema.js';
+
+export class KyselyOrganizationRepository implements OrganizationRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async findBySlug(slug: string): Promise<Organization | null> {
+    const row = await this.db.selectFrom('organizations').selectAll().where('slug', '=', slug).executeTakeFirst();
+    return row ? toOrganization(row) : null;
+  }
+
+  async findById(id: string): Promise<Organization | null> {
+    const row = await this.db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toOrganization(row) : null;
+  }
+
+  async list(): Promise<Organization[]> {
+    const rows = await this.db.selectFrom('organizations').selectAll().orderBy('slug').execute();
+    return rows.map(toOrganization);
+  }
+
+  async insert(org: Organization): Promise<void> {
+    await this.db
+      .insertInto('organizations')
+      .values({
+        id: org.id,
+        slug: org.slug,
+        name: org.name,
+        time_zone: org.timeZone,
+        locale: org.locale,
+        policies: JSON.stringify(org.policies),
+        created_at: org.createdAt,
+      })
+      .execute();
+  }
+}
+
+function toOrganization(row: Selectable<OrganizationsTable>): Organization {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    timeZone: row.time_zone,
+    locale: row.locale as Locale,
+    policies: { ...DEFAULT_POLICIES, ...(JSON.parse(row.policies) as object) },
+    createdAt: row.created_at,
+  };
+}

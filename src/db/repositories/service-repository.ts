@@ -1,0 +1,106 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { ServiceRepository } from '../../app/ports.js';
+import type { Service } from '../../domain/model.js';
+import type { DB, ServicesTable } from '../schema.js';
+
+export class KyselyServiceRepository implements ServiceRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async listActive(orgId: string): Promise<Service[]> {
+    const rows = await this.db
+      .selectFrom('services')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('active', '=', 1)
+      .orderBy('name')
+      .orderBy('id')
+      .execute();
+    return this.withStaff(orgId, rows);
+  }
+
+  async findById(orgId: string, id: string): Promise<Service | null> {
+    const row = await this.db
+      .selectFrom('services')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) return null;
+    const [service] = await this.withStaff(orgId, [row]);
+    return service ?? null;
+  }
+
+  async insert(s: Service): Promise<void> {
+    await this.db
+      .insertInto('services')
+      .values({
+        id: s.id,
+        org_id: s.orgId,
+        location_id: s.locationId,
+        name: s.name,
+        description: s.description,
+        duration_min: s.durationMin,
+        price_cents: s.priceCents,
+        currency: s.currency,
+        buffer_before_min: s.bufferBeforeMin,
+        buffer_after_min: s.bufferAfterMin,
+        slot_interval_min: s.slotIntervalMin,
+        min_notice_min: s.minNoticeMin,
+        max_advance_days: s.maxAdvanceDays,
+        capacity: s.capacity,
+        requires_approval: s.requiresApproval ? 1 : 0,
+        cutoff_min: s.cutoffMin,
+        active: s.active ? 1 : 0,
+        created_at: Date.now(),
+      })
+      .execute();
+    if (s.staffIds.length > 0) {
+      await this.db
+        .insertInto('service_staff')
+        .values(s.staffIds.map((staffId) => ({ org_id: s.orgId, service_id: s.id, staff_id: staffId })))
+        .execute();
+    }
+  }
+
+  private async withStaff(orgId: string, rows: Selectable<ServicesTable>[]): Promise<Service[]> {
+    if (rows.length === 0) return [];
+    const links = await this.db
+      .selectFrom('service_staff')
+      .innerJoin('staff_members', 'staff_members.id', 'service_staff.staff_id')
+      .select(['service_staff.service_id', 'service_staff.staff_id'])
+      .where('service_staff.org_id', '=', orgId)
+      .where('staff_members.active', '=', 1)
+      .where(
+        'service_staff.service_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .orderBy('staff_members.name')
+      .orderBy('service_staff.staff_id')
+      .execute();
+    return rows.map((r) => toService(r, links.filter((l) => l.service_id === r.id).map((l) => l.staff_id)));
+  }
+}
+
+function toService(r: Selectable<ServicesTable>, staffIds: string[]): Service {
+  return {
+    id: r.id,
+    orgId: r.org_id,
+    locationId: r.location_id,
+    name: r.name,
+    description: r.description,
+    durationMin: r.duration_min,
+    priceCents: r.price_cents,
+    currency: r.currency,
+    bufferBeforeMin: r.buffer_before_min,
+    bufferAfterMin: r.buffer_after_min,
+    slotIntervalMin: r.slot_interval_min,
+    minNoticeMin: r.min_notice_min,
+    maxAdvanceDays: r.max_advance_days,
+    capacity: r.capacity,
+    requiresApproval: r.requires_approval === 1,
+    cutoffMin: r.cutoff_min,
+    active: r.active === 1,
+    staffIds,
+  };
+}

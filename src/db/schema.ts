@@ -1,0 +1,166 @@
+/** Kysely table types. Instants are epoch milliseconds; flags are 0/1 integers on both engines. */
+export interface OrganizationsTable {
+  id: string;
+  slug: string;
+  name: string;
+  time_zone: string;
+  locale: string;
+  policies: string;
+  created_at: number;
+}
+
+export interface LocationsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  address: string | null;
+  created_at: number;
+}
+
+export interface ServicesTable {
+  id: string;
+  org_id: string;
+  location_id: string | null;
+  name: string;
+  description: string;
+  duration_min: number;
+  price_cents: number | null;
+  currency: string | null;
+  buffer_before_min: number;
+  buffer_after_min: number;
+  slot_interval_min: number;
+  min_notice_min: number;
+  max_advance_days: number | null;
+  capacity: number;
+  requires_approval: number;
+  cutoff_min: number;
+  active: number;
+  created_at: number;
+}
+
+export interface StaffMembersTable {
+  id: string;
+  org_id: string;
+  name: string;
+  time_zone: string;
+  active: number;
+  last_assigned_at: number | null;
+  created_at: number;
+}
+
+export interface ServiceStaffTable {
+  org_id: string;
+  service_id: string;
+  staff_id: string;
+}
+
+export interface WorkingHoursTable {
+  id: string;
+  org_id: string;
+  staff_id: string;
+  weekday: number;
+  start_min: number;
+  end_min: number;
+}
+
+export interface DateOverridesTable {
+  id: string;
+  org_id: string;
+  staff_id: string;
+  date: string;
+  kind: string;
+  start_min: number | null;
+  end_min: number | null;
+}
+
+export interface CustomersTable {
+  id: string;
+  org_id: string;
+  name: string;
+  email: string;
+  email_lookup: string;
+  phone: string | null;
+  created_at: number;
+}
+
+export interface BookingsTable {
+  id: string;
+  org_id: string;
+  service_id: string;
+  staff_id: string;
+  customer_id: string | null;
+  status: string;
+  start_at: number;
+  end_at: number;
+  busy_start: number;
+  busy_end: number;
+  capacity_one: number;
+  customer_time_zone: string;
+  notes: string | null;
+  assignment: string | null;
+  hold_expires_at: number | null;
+  hold_token_hash: string | null;
+  privacy_notice_version: string | null;
+  cancel_reason: string | null;
+  created_at: number;
+  updated_at: number;
+  version: number;
+}
+
+export interface BookingEventsTable {
+  id: string;
+  org_id: string;
+  booking_id: string;
+  at: number;
+  type: string;
+  actor: string;
+  data: string;
+}
+
+export interface ManageTokensTable {
+  token_hash: string;
+  org_id: string;
+  booking_id: string;
+  expires_at: number;
+  created_at: number;
+}
+
+export interface IdempotencyKeysTable {
+  org_id: string;
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response: string;
+  created_at: number;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: number;
+  org_id: string | null;
+  actor_type: string;
+  actor_id: string | null;
+  action: string;
+  object_type: string;
+  object_ids: string;
+  outcome: string;
+  reason: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface DB {
+  organizations: OrganizationsTable;
+  locations: LocationsTable;
+  services: ServicesTable;
+  staff_members: StaffMembersTable;
+  service_staff: ServiceStaffTable;
+  working_hours: WorkingHoursTable;
+  date_overrides: DateOverridesTable;
+  customers: CustomersTable;
+  bookings: BookingsTable;
+  booking_events: BookingEventsTable;
+  manage_tokens: ManageTokensTable;
+  idempotency_keys: IdempotencyKeysTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,85 @@
+import { type Kysely, sql } from 'kysely';
+import type { Clock, Repositories, UnitOfWork, WriteOptions } from '../app/ports.js';
+import type { Database } from './database.js';
+import { KyselyAuditLog } from './repositories/audit-repository.js';
+import { KyselyBookingRepository } from './repositories/booking-repository.js';
+import { KyselyCustomerRepository } from './repositories/customer-repository.js';
+import { KyselyIdempotencyRepository } from './repositories/idempotency-repository.js';
+import { KyselyManageTokenRepository } from './repositories/manage-token-repository.js';
+import { KyselyOrganizationRepository } from './repositories/organization-repository.js';
+import { KyselyServiceRepository } from './repositories/service-repository.js';
+import { KyselyStaffRepository } from './repositories/staff-repository.js';
+import type { DB } from './schema.js';
+
+const RETRYABLE_PG = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 3;
+
+function repositories(db: Kysely<DB>, clock: Clock): Repositories {
+  return {
+    orgs: new KyselyOrganizationRepository(db),
+    services: new KyselyServiceRepository(db),
+    staff: new KyselyStaffRepository(db),
+    bookings: new KyselyBookingRepository(db),
+    customers: new KyselyCustomerRepository(db),
+    manageTokens: new KyselyManageTokenRepository(db),
+    idempotency: new KyselyIdempotencyRepository(db),
+    audit: new KyselyAuditLog(db, clock),
+  };
+}
+
+/**
+ * Transactions on both engines. SQLite: `BEGIN IMMEDIATE` takes the database write lock up
+ * front, so a re-check of availability and the insert that follows see the same state even
+ * across processes. PostgreSQL: the staff rows are locked (sorted, so two bookings never
+ * deadlock) and the exclusion constraint backs that up.
+ */
+export class KyselyUnitOfWork implements UnitOfWork {
+  private readonly readRepos: Repositories;
+
+  constructor(
+    private readonly database: Database,
+    private readonly clock: Clock,
+  ) {
+    this.readRepos = repositories(database.db, clock);
+  }
+
+  read<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
+    return fn(this.readRepos);
+  }
+
+  async write<T>(fn: (repos: Repositories) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+    if (this.database.engine === 'sqlite') return this.writeSqlite(fn);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.writePostgres(fn, options);
+      } catch (e) {
+        const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+        if (!RETRYABLE_PG.has(code) || attempt >= MAX_ATTEMPTS) throw e;
+      }
+    }
+  }
+
+  private writeSqlite<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
+    return this.database.db.connection().execute(async (conn) => {
+      await sql`BEGIN IMMEDIATE`.execute(conn);
+      try {
+        const result = await fn(repositories(conn, this.clock));
+        await sql`COMMIT`.execute(conn);
+        return result;
+      } catch (e) {
+        await sql`ROLLBACK`.execute(conn);
+        throw e;
+      }
+    });
+  }
+
+  private writePostgres<T>(fn: (repos: Repositories) => Promise<T>, options: WriteOptions): Promise<T> {
+    return this.database.db.transaction().execute(async (trx) => {
+      const lock = [...new Set(options.lockStaffIds ?? [])].sort();
+      if (lock.length > 0) {
+        await trx.selectFrom('staff_members').select('id').where('id', 'in', lock).orderBy('id').forUpdate().execute();
+      }
+      return fn(repositories(trx, this.clock));
+    });
+  }
+}
