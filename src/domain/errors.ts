@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'booking_not_modifiable'
   | 'cutoff_passed'
   | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'rate_limited'
   | 'policy_violation';
 
