@@ -111,8 +111,14 @@ function main(): void {
   const coldMs = performance.now() - coldStarted;
 
   const input = toEngineInput(workload, options.now);
-  const warmUp = Math.max(5, Math.ceil(options.runs / 5));
-  time(warmUp, () => compute(toEngineInput(workload, options.now)));
+  // Warm up both timed variants until the JIT has settled: at least 20 runs and 500 ms.
+  let warmUp = 0;
+  const warmUpStarted = performance.now();
+  while (warmUp < 20 || performance.now() - warmUpStarted < 500) {
+    compute(input);
+    compute(toEngineInput(workload, options.now));
+    warmUp++;
+  }
   const engineOnly = stats(time(options.runs, () => compute(input)));
   const withParsing = stats(time(options.runs, () => compute(toEngineInput(workload, options.now))));
 

@@ -1,5 +1,5 @@
 /**
- * The slot engine: which appointment start times a staff member (or a team) can offer.
+ * The slot engine: which appointment start times one staff member can offer (a team: team-slots.ts).
  *
  * Slots are laid out in the staff member's LOCAL wall-clock time: each working interval's
  * local start, then every `intervalMin` minutes. Each local start becomes an instant; one
@@ -11,6 +11,7 @@
  */
 import { isFree, BusyTimeline } from './busy-timeline.js';
 import type { SlotQuery, SlotRules, StaffAvailability } from './types.js';
+import { assertUsableRules } from './slot-rules.js';
 import { WorkingSchedule } from './working-schedule.js';
 import { localEpochDayOf, localMsToBoundary, localMsToInstant } from '../time/local-time.js';
 import { MS_PER_DAY, MS_PER_MINUTE } from '../time/units.js';
@@ -35,6 +36,7 @@ function scanSlots(
   lower: number,
   upper: number,
 ): number[] {
+  assertUsableRules(rules);
   const slots: number[] = [];
   if (!(upper > lower) || !Number.isFinite(lower) || !Number.isFinite(upper)) return slots;
   const durationMs = rules.durationMin * MS_PER_MINUTE;
@@ -77,7 +79,6 @@ export function findStaffSlots(
   query: SlotQuery,
 ): number[] {
   const [lower, upper] = startBounds(rules, query.from, query.to, query.now);
-  if (!(upper > lower)) return [];
   return scanSlots(
     zoneOffsets(staff.timeZone),
     new WorkingSchedule(staff.weekly, staff.overrides),

@@ -25,6 +25,8 @@ function wholeNumberIn(
   }
 }
 
+const OVERRIDE_KINDS: ReadonlySet<string> = new Set(['off', 'hours', 'extra']);
+
 // A slot must fit in one local day's working interval, so nothing longer than a day fits.
 const MAX_MINUTES = MINUTES_PER_DAY;
 const MAX_NOTICE_MIN = 366 * MINUTES_PER_DAY;
@@ -41,6 +43,18 @@ export function validateSlotRules(rules: SlotRules): InputProblem[] {
     wholeNumberIn(problems, 'maxAdvanceDays', rules.maxAdvanceDays, 1, MAX_ADVANCE_DAYS);
   }
   return problems;
+}
+
+/**
+ * For the engine itself: bad rules are a programming error there (a zero interval would
+ * never finish), so they throw instead of returning problems.
+ */
+export function assertUsableRules(rules: SlotRules): void {
+  const problems = validateSlotRules(rules);
+  if (problems.length > 0) {
+    const list = problems.map((p) => `${p.path} ${p.message}`).join('; ');
+    throw new RangeError(`Unusable slot rules: ${list}`);
+  }
 }
 
 function checkInterval(problems: InputProblem[], path: string, interval: LocalInterval): void {
@@ -62,6 +76,9 @@ export function validateStaffAvailability(staff: StaffAvailability): InputProble
     checkInterval(problems, `weekly[${i}]`, hours);
   });
   staff.overrides.forEach((override, i) => {
+    if (!OVERRIDE_KINDS.has(override.kind)) {
+      problems.push({ path: `overrides[${i}].kind`, message: "must be 'off', 'hours' or 'extra'" });
+    }
     if (parsePlainDate(override.date) === null) {
       problems.push({ path: `overrides[${i}].date`, message: 'must be a date YYYY-MM-DD' });
     }
