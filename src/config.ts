@@ -7,6 +7,7 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly nodeEnv: 'development' | 'production' | 'test';
   readonly demo: boolean;
+  readonly masterKey: { readonly env: string | null; readonly file: string; readonly fileExplicit: boolean };
 }
 
 export class ConfigError extends Error {
@@ -55,6 +56,11 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     nodeEnv,
     demo: demoRaw === '1' || demoRaw === 'true',
+    masterKey: Object.freeze({
+      env: env.MASTER_KEY?.trim() || null,
+      file: env.MASTER_KEY_FILE ?? './data/master-key.json',
+      fileExplicit: env.MASTER_KEY_FILE !== undefined,
+    }),
   });
 }
 

@@ -3,13 +3,17 @@ import type { Config } from './config.js';
 import { type Database, type DatabaseTarget, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { KyselyAuditLog } from './db/repositories/audit-repository.js';
+import { DataKeyCache } from './db/crypto/data-key-cache.js';
 import { KyselyUnitOfWork } from './db/unit-of-work.js';
+import { loadMasterKeys } from './security/crypto/master-key-source.js';
+import type { MasterKeyProvider } from './security/crypto/master-key.js';
 
 export const systemClock: Clock = { now: () => Date.now() };
 
 /** Everything the HTTP server, the CLI and the tests share: the composition root. */
 export interface Runtime {
   database: Database;
+  masterKeys: MasterKeyProvider;
   ctx: AppContext;
   auditReader: KyselyAuditLog;
   close(): Promise<void>;
@@ -18,6 +22,7 @@ export interface Runtime {
 export interface RuntimeOptions {
   database: DatabaseTarget;
   publicUrl: string;
+  masterKeys: MasterKeyProvider;
   clock?: Clock;
   migrate?: boolean;
 }
@@ -31,16 +36,21 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     await database.close();
     throw e;
   }
+  const uow = new KyselyUnitOfWork(database, { clock, masterKeys: options.masterKeys, keyCache: new DataKeyCache() });
   return {
     database,
-    ctx: { uow: new KyselyUnitOfWork(database, clock), clock, publicUrl: options.publicUrl },
+    masterKeys: options.masterKeys,
+    ctx: { uow, clock, publicUrl: options.publicUrl },
     auditReader: new KyselyAuditLog(database.db, clock),
     close: () => database.close(),
   };
 }
 
-export function runtimeOptionsFrom(config: Config): RuntimeOptions {
+/** Options from the validated configuration; `warn` hears about a development master key. */
+export function runtimeOptionsFrom(config: Config, warn: (message: string) => void = () => {}): RuntimeOptions {
   const database: DatabaseTarget =
     config.database.kind === 'sqlite' ? { kind: 'sqlite', file: config.database.file } : { kind: 'postgres', url: config.database.url };
-  return { database, publicUrl: config.publicUrl };
+  const keys = loadMasterKeys({ ...config.masterKey, production: config.nodeEnv === 'production' }, Date.now());
+  if (keys.warning) warn(keys.warning);
+  return { database, publicUrl: config.publicUrl, masterKeys: keys.provider };
 }

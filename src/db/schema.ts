@@ -73,14 +73,29 @@ export interface DateOverridesTable {
   end_min: number | null;
 }
 
+/** Columns ending in `_enc` hold sealed values (see security/crypto/field-cipher.ts). */
 export interface CustomersTable {
   id: string;
   org_id: string;
-  name: string;
-  email: string;
-  email_lookup: string;
-  phone: string | null;
+  name_enc: string;
+  email_enc: string;
+  /** Blind index of the normalized email, for exact lookups. */
+  email_index: string;
+  phone_enc: string | null;
   created_at: number;
+}
+
+export interface DataKeysTable {
+  id: string;
+  org_id: string;
+  owner_type: string;
+  owner_id: string;
+  master_version: string;
+  /** Null once destroyed. */
+  wrapped: string | null;
+  created_at: number;
+  retired_at: number | null;
+  destroyed_at: number | null;
 }
 
 export interface BookingsTable {
@@ -96,12 +111,12 @@ export interface BookingsTable {
   busy_end: number;
   capacity_one: number;
   customer_time_zone: string;
-  notes: string | null;
+  notes_enc: string | null;
   assignment: string | null;
   hold_expires_at: number | null;
   hold_token_hash: string | null;
   privacy_notice_version: string | null;
-  cancel_reason: string | null;
+  cancel_reason_enc: string | null;
   created_at: number;
   updated_at: number;
   version: number;
@@ -157,6 +172,7 @@ export interface DB {
   service_staff: ServiceStaffTable;
   working_hours: WorkingHoursTable;
   date_overrides: DateOverridesTable;
+  data_keys: DataKeysTable;
   customers: CustomersTable;
   bookings: BookingsTable;
   booking_events: BookingEventsTable;

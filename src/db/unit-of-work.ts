@@ -1,5 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import type { Clock, Repositories, UnitOfWork, WriteOptions } from '../app/ports.js';
+import type { MasterKeyProvider } from '../security/crypto/master-key.js';
+import { DataKeyCache } from './crypto/data-key-cache.js';
+import { FieldCrypto } from './crypto/field-crypto.js';
+import { KeyRing } from './crypto/key-ring.js';
 import type { Database } from './database.js';
 import { KyselyAuditLog } from './repositories/audit-repository.js';
 import { KyselyBookingRepository } from './repositories/booking-repository.js';
@@ -14,13 +18,26 @@ import type { DB } from './schema.js';
 const RETRYABLE_PG = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 3;
 
-function repositories(db: Kysely<DB>, clock: Clock): Repositories {
+/** What repositories need besides a connection: the clock and the keys for sealed fields. */
+export interface RepositoryDeps {
+  clock: Clock;
+  masterKeys: MasterKeyProvider;
+  keyCache: DataKeyCache;
+}
+
+export function fieldCrypto(db: Kysely<DB>, deps: RepositoryDeps): FieldCrypto {
+  return new FieldCrypto(new KeyRing(db, deps.masterKeys, deps.keyCache, () => deps.clock.now()));
+}
+
+function repositories(db: Kysely<DB>, deps: RepositoryDeps): Repositories {
+  const crypto = fieldCrypto(db, deps);
+  const clock = deps.clock;
   return {
-    orgs: new KyselyOrganizationRepository(db),
+    orgs: new KyselyOrganizationRepository(db, crypto),
     services: new KyselyServiceRepository(db),
     staff: new KyselyStaffRepository(db),
-    bookings: new KyselyBookingRepository(db),
-    customers: new KyselyCustomerRepository(db),
+    bookings: new KyselyBookingRepository(db, crypto),
+    customers: new KyselyCustomerRepository(db, crypto),
     manageTokens: new KyselyManageTokenRepository(db),
     idempotency: new KyselyIdempotencyRepository(db),
     audit: new KyselyAuditLog(db, clock),
@@ -34,17 +51,13 @@ function repositories(db: Kysely<DB>, clock: Clock): Repositories {
  * deadlock) and the exclusion constraint backs that up.
  */
 export class KyselyUnitOfWork implements UnitOfWork {
-  private readonly readRepos: Repositories;
-
   constructor(
     private readonly database: Database,
-    private readonly clock: Clock,
-  ) {
-    this.readRepos = repositories(database.db, clock);
-  }
+    private readonly deps: RepositoryDeps,
+  ) {}
 
   read<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
-    return fn(this.readRepos);
+    return fn(repositories(this.database.db, this.deps));
   }
 
   async write<T>(fn: (repos: Repositories) => Promise<T>, options: WriteOptions = {}): Promise<T> {
@@ -63,7 +76,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
     return this.database.db.connection().execute(async (conn) => {
       await sql`BEGIN IMMEDIATE`.execute(conn);
       try {
-        const result = await fn(repositories(conn, this.clock));
+        const result = await fn(repositories(conn, this.deps));
         await sql`COMMIT`.execute(conn);
         return result;
       } catch (e) {
@@ -79,7 +92,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
       if (lock.length > 0) {
         await trx.selectFrom('staff_members').select('id').where('id', 'in', lock).orderBy('id').forUpdate().execute();
       }
-      return fn(repositories(trx, this.clock));
+      return fn(repositories(trx, this.deps));
     });
   }
 }

@@ -7,6 +7,7 @@ import type { Clock } from '../../src/app/ports.js';
 import type { DatabaseTarget } from '../../src/db/database.js';
 import type { Engine } from '../../src/db/engine.js';
 import { type Runtime, createRuntime } from '../../src/main.js';
+import { LocalMasterKeyProvider, randomMasterKey } from '../../src/security/crypto/master-key.js';
 
 export const ENGINES: readonly Engine[] = ['sqlite', 'postgres'];
 
@@ -64,7 +65,8 @@ export interface TestRuntime extends Runtime {
 export async function testRuntime(engine: Engine, nowIso = '2027-03-01T00:00:00Z'): Promise<TestRuntime> {
   const fresh = await freshDatabase(engine);
   const clock = new FakeClock(Date.parse(nowIso));
-  const runtime = await createRuntime({ database: fresh.target, publicUrl: 'https://book.example.test', clock });
+  const masterKeys = new LocalMasterKeyProvider([randomMasterKey('k1')]);
+  const runtime = await createRuntime({ database: fresh.target, publicUrl: 'https://book.example.test', clock, masterKeys });
   return {
     ...runtime,
     clock,

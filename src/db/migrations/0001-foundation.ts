@@ -91,17 +91,34 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .execute();
   await db.schema.createIndex('date_overrides_staff_date').on('date_overrides').columns(['staff_id', 'date']).execute();
 
+  // Envelope encryption: each data key is stored only wrapped by a master key. Destroying a
+  // customer's key (crypto-shredding) makes every copy of their fields unreadable, backups too.
+  await db.schema
+    .createTable('data_keys')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('org_id', 'text', (c) => c.notNull())
+    .addColumn('owner_type', 'text', (c) => c.notNull())
+    .addColumn('owner_id', 'text', (c) => c.notNull())
+    .addColumn('master_version', 'text', (c) => c.notNull())
+    .addColumn('wrapped', 'text')
+    .addColumn('created_at', ms, (c) => c.notNull())
+    .addColumn('retired_at', ms)
+    .addColumn('destroyed_at', ms)
+    .execute();
+  await db.schema.createIndex('data_keys_owner').on('data_keys').columns(['owner_type', 'owner_id']).execute();
+  await db.schema.createIndex('data_keys_master').on('data_keys').column('master_version').execute();
+
   await db.schema
     .createTable('customers')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('org_id', 'text', (c) => c.notNull().references('organizations.id'))
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('email', 'text', (c) => c.notNull())
-    .addColumn('email_lookup', 'text', (c) => c.notNull())
-    .addColumn('phone', 'text')
+    .addColumn('name_enc', 'text', (c) => c.notNull())
+    .addColumn('email_enc', 'text', (c) => c.notNull())
+    .addColumn('email_index', 'text', (c) => c.notNull())
+    .addColumn('phone_enc', 'text')
     .addColumn('created_at', ms, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('customers_org_email').on('customers').columns(['org_id', 'email_lookup']).execute();
+  await db.schema.createIndex('customers_org_email').on('customers').columns(['org_id', 'email_index']).execute();
 
   await db.schema
     .createTable('bookings')
@@ -117,12 +134,12 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('busy_end', ms, (c) => c.notNull())
     .addColumn('capacity_one', 'integer', (c) => c.notNull())
     .addColumn('customer_time_zone', 'text', (c) => c.notNull())
-    .addColumn('notes', 'text')
+    .addColumn('notes_enc', 'text')
     .addColumn('assignment', 'text')
     .addColumn('hold_expires_at', ms)
     .addColumn('hold_token_hash', 'text')
     .addColumn('privacy_notice_version', 'text')
-    .addColumn('cancel_reason', 'text')
+    .addColumn('cancel_reason_enc', 'text')
     .addColumn('created_at', ms, (c) => c.notNull())
     .addColumn('updated_at', ms, (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull())

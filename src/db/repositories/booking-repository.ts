@@ -4,13 +4,18 @@ import { type BookingStatus, OCCUPYING_STATUSES } from '../../domain/booking/boo
 import type { AssignmentReason } from '../../domain/booking/staff-picker.js';
 import { conflict } from '../../domain/errors.js';
 import type { Booking, BookingEvent } from '../../domain/model.js';
-import { mapWriteError } from '../write-errors.js';
+import type { FieldCrypto } from '../crypto/field-crypto.js';
 import type { BookingsTable, DB } from '../schema.js';
+import { mapWriteError } from '../write-errors.js';
 
 const LIVE = OCCUPYING_STATUSES as BookingStatus[];
 
+/** Notes and cancellation reasons are the customer's words: sealed with the customer's key. */
 export class KyselyBookingRepository implements BookingRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly crypto: FieldCrypto,
+  ) {}
 
   async busy(orgId: string, staffIds: readonly string[], from: number, to: number, now: number): Promise<BusyBooking[]> {
     if (staffIds.length === 0) return [];
@@ -54,7 +59,7 @@ export class KyselyBookingRepository implements BookingRepository {
       .where('org_id', '=', orgId)
       .where('id', '=', id)
       .executeTakeFirst();
-    return row ? toBooking(row) : null;
+    return row ? this.toBooking(row) : null;
   }
 
   async findHold(orgId: string, holdTokenHash: string, now: number): Promise<Booking | null> {
@@ -66,19 +71,19 @@ export class KyselyBookingRepository implements BookingRepository {
       .where('status', '=', 'held')
       .where('hold_expires_at', '>', now)
       .executeTakeFirst();
-    return row ? toBooking(row) : null;
+    return row ? this.toBooking(row) : null;
   }
 
   async insert(b: Booking, holdTokenHash: string | null = null): Promise<void> {
     await this.db
       .insertInto('bookings')
-      .values({ ...toRow(b), hold_token_hash: holdTokenHash })
+      .values({ ...(await this.toRow(b)), hold_token_hash: holdTokenHash })
       .execute()
       .catch(mapWriteError);
   }
 
   async update(b: Booking, expectedVersion: number): Promise<void> {
-    const { id, org_id, created_at, ...changes } = toRow(b);
+    const { id, org_id, created_at, ...changes } = await this.toRow(b);
     const result = await this.db
       .updateTable('bookings')
       .set({ ...changes, hold_token_hash: b.status === 'held' ? undefined : null })
@@ -140,54 +145,59 @@ export class KyselyBookingRepository implements BookingRepository {
     for (const r of rows) counts.set(r.staff_id, Number(r.n));
     return counts;
   }
-}
 
-function toRow(b: Booking): Omit<BookingsTable, 'hold_token_hash'> {
-  return {
-    id: b.id,
-    org_id: b.orgId,
-    service_id: b.serviceId,
-    staff_id: b.staffId,
-    customer_id: b.customerId,
-    status: b.status,
-    start_at: b.start,
-    end_at: b.end,
-    busy_start: b.busyStart,
-    busy_end: b.busyEnd,
-    capacity_one: b.capacityOne ? 1 : 0,
-    customer_time_zone: b.customerTimeZone,
-    notes: b.notes,
-    assignment: b.assignment ? JSON.stringify(b.assignment) : null,
-    hold_expires_at: b.holdExpiresAt,
-    privacy_notice_version: b.privacyNoticeVersion,
-    cancel_reason: b.cancelReason,
-    created_at: b.createdAt,
-    updated_at: b.updatedAt,
-    version: b.version,
-  };
-}
+  private async toRow(b: Booking): Promise<Omit<BookingsTable, 'hold_token_hash'>> {
+    const owner = b.customerId
+      ? ({ orgId: b.orgId, type: 'customer', id: b.customerId } as const)
+      : ({ orgId: b.orgId, type: 'org', id: b.orgId } as const);
+    const place = (column: string) => ({ table: 'bookings', column, rowId: b.id });
+    return {
+      id: b.id,
+      org_id: b.orgId,
+      service_id: b.serviceId,
+      staff_id: b.staffId,
+      customer_id: b.customerId,
+      status: b.status,
+      start_at: b.start,
+      end_at: b.end,
+      busy_start: b.busyStart,
+      busy_end: b.busyEnd,
+      capacity_one: b.capacityOne ? 1 : 0,
+      customer_time_zone: b.customerTimeZone,
+      notes_enc: await this.crypto.sealOptional(owner, place('notes'), b.notes),
+      assignment: b.assignment ? JSON.stringify(b.assignment) : null,
+      hold_expires_at: b.holdExpiresAt,
+      privacy_notice_version: b.privacyNoticeVersion,
+      cancel_reason_enc: await this.crypto.sealOptional(owner, place('cancel_reason'), b.cancelReason),
+      created_at: b.createdAt,
+      updated_at: b.updatedAt,
+      version: b.version,
+    };
+  }
 
-function toBooking(r: Selectable<BookingsTable>): Booking {
-  return {
-    id: r.id,
-    orgId: r.org_id,
-    serviceId: r.service_id,
-    staffId: r.staff_id,
-    customerId: r.customer_id,
-    status: r.status as BookingStatus,
-    start: r.start_at,
-    end: r.end_at,
-    busyStart: r.busy_start,
-    busyEnd: r.busy_end,
-    capacityOne: r.capacity_one === 1,
-    customerTimeZone: r.customer_time_zone,
-    notes: r.notes,
-    assignment: r.assignment ? (JSON.parse(r.assignment) as AssignmentReason) : null,
-    holdExpiresAt: r.hold_expires_at,
-    privacyNoticeVersion: r.privacy_notice_version,
-    cancelReason: r.cancel_reason,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    version: r.version,
-  };
+  private async toBooking(r: Selectable<BookingsTable>): Promise<Booking> {
+    const place = (column: string) => ({ table: 'bookings', column, rowId: r.id });
+    return {
+      id: r.id,
+      orgId: r.org_id,
+      serviceId: r.service_id,
+      staffId: r.staff_id,
+      customerId: r.customer_id,
+      status: r.status as BookingStatus,
+      start: r.start_at,
+      end: r.end_at,
+      busyStart: r.busy_start,
+      busyEnd: r.busy_end,
+      capacityOne: r.capacity_one === 1,
+      customerTimeZone: r.customer_time_zone,
+      notes: await this.crypto.openOptional(place('notes'), r.notes_enc),
+      assignment: r.assignment ? (JSON.parse(r.assignment) as AssignmentReason) : null,
+      holdExpiresAt: r.hold_expires_at,
+      privacyNoticeVersion: r.privacy_notice_version,
+      cancelReason: await this.crypto.openOptional(place('cancel_reason'), r.cancel_reason_enc),
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      version: r.version,
+    };
+  }
 }

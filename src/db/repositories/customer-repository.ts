@@ -1,25 +1,26 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { CustomerRepository } from '../../app/ports.js';
 import type { Customer } from '../../domain/model.js';
+import { normalizeEmail } from '../../security/crypto/blind-index.js';
+import type { FieldCrypto } from '../crypto/field-crypto.js';
 import type { CustomersTable, DB } from '../schema.js';
 
-/** Exact-match key for an email address (case and surrounding space do not matter). */
-export function emailLookup(email: string): string {
-  return email.trim().toLowerCase();
-}
-
+/** Customers' names, emails and phones are sealed with the customer's own data key. */
 export class KyselyCustomerRepository implements CustomerRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly crypto: FieldCrypto,
+  ) {}
 
   async findByEmail(orgId: string, email: string): Promise<Customer | null> {
     const row = await this.db
       .selectFrom('customers')
       .selectAll()
       .where('org_id', '=', orgId)
-      .where('email_lookup', '=', emailLookup(email))
+      .where('email_index', '=', await this.crypto.index(orgId, normalizeEmail(email)))
       .orderBy('created_at')
       .executeTakeFirst();
-    return row ? toCustomer(row) : null;
+    return row ? this.toCustomer(row) : null;
   }
 
   async findById(orgId: string, id: string): Promise<Customer | null> {
@@ -29,34 +30,44 @@ export class KyselyCustomerRepository implements CustomerRepository {
       .where('org_id', '=', orgId)
       .where('id', '=', id)
       .executeTakeFirst();
-    return row ? toCustomer(row) : null;
+    return row ? this.toCustomer(row) : null;
   }
 
   async insert(c: Customer): Promise<void> {
     await this.db
       .insertInto('customers')
-      .values({
-        id: c.id,
-        org_id: c.orgId,
-        name: c.name,
-        email: c.email,
-        email_lookup: emailLookup(c.email),
-        phone: c.phone,
-        created_at: Date.now(),
-      })
+      .values({ id: c.id, org_id: c.orgId, ...(await this.sealed(c)), created_at: Date.now() })
       .execute();
   }
 
   async update(c: Customer): Promise<void> {
     await this.db
       .updateTable('customers')
-      .set({ name: c.name, email: c.email, email_lookup: emailLookup(c.email), phone: c.phone })
+      .set(await this.sealed(c))
       .where('org_id', '=', c.orgId)
       .where('id', '=', c.id)
       .execute();
   }
-}
 
-function toCustomer(r: Selectable<CustomersTable>): Customer {
-  return { id: r.id, orgId: r.org_id, name: r.name, email: r.email, phone: r.phone };
+  private async sealed(c: Customer) {
+    const owner = { orgId: c.orgId, type: 'customer', id: c.id } as const;
+    const place = (column: string) => ({ table: 'customers', column, rowId: c.id });
+    const [name_enc, email_enc, phone_enc, email_index] = await Promise.all([
+      this.crypto.seal(owner, place('name'), c.name),
+      this.crypto.seal(owner, place('email'), c.email),
+      this.crypto.sealOptional(owner, place('phone'), c.phone),
+      this.crypto.index(c.orgId, normalizeEmail(c.email)),
+    ]);
+    return { name_enc, email_enc, phone_enc, email_index };
+  }
+
+  private async toCustomer(r: Selectable<CustomersTable>): Promise<Customer> {
+    const place = (column: string) => ({ table: 'customers', column, rowId: r.id });
+    const [name, email, phone] = await Promise.all([
+      this.crypto.open(place('name'), r.name_enc),
+      this.crypto.open(place('email'), r.email_enc),
+      this.crypto.openOptional(place('phone'), r.phone_enc),
+    ]);
+    return { id: r.id, orgId: r.org_id, name, email, phone };
+  }
 }

@@ -1,10 +1,14 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { OrganizationRepository } from '../../app/ports.js';
 import { DEFAULT_POLICIES, type Locale, type Organization } from '../../domain/model.js';
+import type { FieldCrypto } from '../crypto/field-crypto.js';
 import type { DB, OrganizationsTable } from '../schema.js';
 
 export class KyselyOrganizationRepository implements OrganizationRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly crypto: FieldCrypto,
+  ) {}
 
   async findBySlug(slug: string): Promise<Organization | null> {
     const row = await this.db.selectFrom('organizations').selectAll().where('slug', '=', slug).executeTakeFirst();
@@ -34,6 +38,10 @@ export class KyselyOrganizationRepository implements OrganizationRepository {
         created_at: org.createdAt,
       })
       .execute();
+    // The org's keys exist before any customer of it does, so concurrent first bookings
+    // never race to create them.
+    await this.crypto.createKey({ orgId: org.id, type: 'org', id: org.id });
+    await this.crypto.createKey({ orgId: org.id, type: 'org_index', id: org.id });
   }
 }
 

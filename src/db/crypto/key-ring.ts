@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { MasterKeyProvider } from '../../security/crypto/master-key.js';
+import { newId } from '../../security/ids.js';
+import type { DB } from '../schema.js';
+import type { DataKeyCache } from './data-key-cache.js';
+
+/** Whose data a key protects: one customer (erasable alone), or the org's own secrets. */
+export type KeyOwnerType = 'customer' | 'org' | 'org_index' | 'user';
+
+export interface KeyOwner {
+  orgId: string;
+  type: KeyOwnerType;
+  id: string;
+}
+
+export class DataKeyDestroyedError extends Error {
+  constructor(readonly keyId: string) {
+    super(`Data key ${keyId} was destroyed`);
+    this.name = 'DataKeyDestroyedError';
+  }
+}
+
+/** Data keys stored wrapped in `data_keys`, unwrapped on demand through the master key. */
+export class KeyRing {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly master: MasterKeyProvider,
+    private readonly cache: DataKeyCache,
+    private readonly now: () => number,
+  ) {}
+
+  /** The owner's current key, created on first use. */
+  async activeKey(owner: KeyOwner): Promise<{ id: string; key: Buffer }> {
+    const row = await this.db
+      .selectFrom('data_keys')
+      .select(['id', 'master_version', 'wrapped'])
+      .where('owner_type', '=', owner.type)
+      .where('owner_id', '=', owner.id)
+      .where('retired_at', 'is', null)
+      .where('destroyed_at', 'is', null)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+    if (row?.wrapped) return { id: row.id, key: await this.unwrapCached(row.id, row.master_version, row.wrapped) };
+    return this.createKey(owner);
+  }
+
+  async createKey(owner: KeyOwner): Promise<{ id: string; key: Buffer }> {
+    const key = randomBytes(32);
+    const { version, wrapped } = await this.master.wrap(key);
+    const id = newId();
+    await this.db
+      .insertInto('data_keys')
+      .values({
+        id,
+        org_id: owner.orgId,
+        owner_type: owner.type,
+        owner_id: owner.id,
+        master_version: version,
+        wrapped,
+        created_at: this.now(),
+        retired_at: null,
+        destroyed_at: null,
+      })
+      .execute();
+    this.cache.set(id, key);
+    return { id, key };
+  }
+
+  async keyById(id: string): Promise<Buffer> {
+    const cached = this.cache.get(id);
+    if (cached) return cached;
+    const row = await this.db
+      .selectFrom('data_keys')
+      .select(['master_version', 'wrapped'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row?.wrapped) throw new DataKeyDestroyedError(id);
+    return this.unwrapCached(id, row.master_version, row.wrapped);
+  }
+
+  /** Crypto-shredding: the owner's keys are gone, so every sealed copy of their data is noise. */
+  async destroy(owner: Pick<KeyOwner, 'type' | 'id'>): Promise<number> {
+    const rows = await this.db
+      .selectFrom('data_keys')
+      .select('id')
+      .where('owner_type', '=', owner.type)
+      .where('owner_id', '=', owner.id)
+      .execute();
+    for (const r of rows) this.cache.delete(r.id);
+    const result = await this.db
+      .updateTable('data_keys')
+      .set({ wrapped: null, destroyed_at: this.now() })
+      .where('owner_type', '=', owner.type)
+      .where('owner_id', '=', owner.id)
+      .where('destroyed_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  private async unwrapCached(id: string, version: string, wrapped: string): Promise<Buffer> {
+    const cached = this.cache.get(id);
+    if (cached) return cached;
+    const key = await this.master.unwrap(version, wrapped);
+    this.cache.set(id, key);
+    return key;
+  }
+}
