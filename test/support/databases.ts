@@ -59,6 +59,7 @@ export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
 
 export interface TestRuntime extends Runtime {
   clock: FakeClock;
+  target: DatabaseTarget;
   dispose(): Promise<void>;
 }
 
@@ -70,6 +71,7 @@ export async function testRuntime(engine: Engine, nowIso = '2027-03-01T00:00:00Z
   return {
     ...runtime,
     clock,
+    target: fresh.target,
     dispose: async () => {
       await runtime.close();
       await fresh.drop();
