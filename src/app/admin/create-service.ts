@@ -1,0 +1,110 @@
+import { invalidRequest } from '../../domain/errors.js';
+import type { Service } from '../../domain/model.js';
+import { MINUTES_PER_DAY } from '../../domain/time/units.js';
+import { newId } from '../../security/ids.js';
+import { audited } from '../audited.js';
+import { InputCheck } from '../input-rules.js';
+import type { Actor, AppContext } from '../ports.js';
+import { requireOrg } from '../public/load-public.js';
+import { wholeNumber } from './admin-input.js';
+import { orgIdForAudit } from './admin-org.js';
+
+export interface CreateServiceInput {
+  orgSlug: string;
+  name: string;
+  description?: string;
+  durationMin: number;
+  /** In the currency's minor unit; together with `currency`, or neither. */
+  priceCents?: number | null;
+  /** ISO 4217, e.g. EUR, CNY. */
+  currency?: string | null;
+  bufferBeforeMin?: number;
+  bufferAfterMin?: number;
+  /** Distance between offered starts; the duration when omitted. */
+  slotIntervalMin?: number;
+  minNoticeMin?: number;
+  /** How far ahead customers may book; omitted: 90 days, null: no limit. */
+  maxAdvanceDays?: number | null;
+  capacity?: number;
+  requiresApproval?: boolean;
+  /** Minutes before the start after which customers can no longer change online; the org's default when omitted. */
+  cutoffMin?: number;
+  staffIds: string[];
+}
+
+export type CreatedService = Service;
+
+export const SERVICE_DEFAULTS = { minNoticeMin: 60, maxAdvanceDays: 90, capacity: 1 } as const;
+const MAX_PRICE_CENTS = 100_000_000;
+const MAX_NOTICE_MIN = 365 * MINUTES_PER_DAY;
+const MAX_ADVANCE_DAYS = 730;
+const MAX_CAPACITY = 1000;
+const MAX_CUTOFF_MIN = 30 * MINUTES_PER_DAY;
+const CURRENCY = /^[A-Z]{3}$/;
+
+/** Adds a bookable service offered by some of the org's staff. */
+export async function createService(ctx: AppContext, input: CreateServiceInput, actor: Actor): Promise<CreatedService> {
+  const audit = { orgId: await orgIdForAudit(ctx, input.orgSlug), actor, action: 'service.create', objectType: 'service', objectIds: [] };
+  return audited(ctx.uow, audit, async () => {
+    const clean = cleanService(input);
+    return ctx.uow.write(async (repos) => {
+      const org = await requireOrg(repos, input.orgSlug);
+      const service: Service = {
+        id: newId(ctx.clock.now()),
+        orgId: org.id,
+        ...clean,
+        cutoffMin: clean.cutoffMin ?? org.policies.defaultCutoffMinutes,
+      };
+      const found = await repos.staff.listByIds(org.id, service.staffIds);
+      const missing = service.staffIds.filter((id) => !found.some((s) => s.id === id));
+      if (missing.length > 0) {
+        throw invalidRequest(
+          'Unknown staff member',
+          missing.map((id) => ({ path: `staffIds[${service.staffIds.indexOf(id)}]`, message: 'is not a staff member of this organization' })),
+        );
+      }
+      await repos.services.insert(service);
+      await repos.audit.record({ ...audit, orgId: org.id, objectIds: [service.id], outcome: 'success' });
+      return service;
+    });
+  });
+}
+
+type CleanService = Omit<Service, 'id' | 'orgId' | 'cutoffMin'> & { cutoffMin: number | null };
+
+function cleanService(input: CreateServiceInput): CleanService {
+  const check = new InputCheck();
+  const name = check.line('name', input.name ?? '', 200);
+  const description = check.text('description', input.description ?? '', 2000);
+  const durationMin = wholeNumber(check, 'durationMin', input.durationMin, 5, MINUTES_PER_DAY);
+  const priceCents = input.priceCents == null ? null : wholeNumber(check, 'priceCents', input.priceCents, 0, MAX_PRICE_CENTS);
+  const currency = input.currency == null ? null : input.currency.trim().toUpperCase();
+  if (currency !== null) check.require(CURRENCY.test(currency), 'currency', 'must be an ISO 4217 code such as EUR or CNY');
+  check.require((priceCents === null) === (currency === null), priceCents === null ? 'priceCents' : 'currency', 'price and currency go together');
+  const staffIds = Array.isArray(input.staffIds) ? [...new Set(input.staffIds)] : [];
+  check.require(staffIds.length > 0, 'staffIds', 'must name at least one staff member');
+  const service: CleanService = {
+    locationId: null,
+    name,
+    description,
+    durationMin,
+    priceCents,
+    currency,
+    bufferBeforeMin: wholeNumber(check, 'bufferBeforeMin', input.bufferBeforeMin ?? 0, 0, MINUTES_PER_DAY),
+    bufferAfterMin: wholeNumber(check, 'bufferAfterMin', input.bufferAfterMin ?? 0, 0, MINUTES_PER_DAY),
+    slotIntervalMin: input.slotIntervalMin == null ? durationMin : wholeNumber(check, 'slotIntervalMin', input.slotIntervalMin, 5, MINUTES_PER_DAY),
+    minNoticeMin: wholeNumber(check, 'minNoticeMin', input.minNoticeMin ?? SERVICE_DEFAULTS.minNoticeMin, 0, MAX_NOTICE_MIN),
+    maxAdvanceDays:
+      input.maxAdvanceDays === null
+        ? null
+        : wholeNumber(check, 'maxAdvanceDays', input.maxAdvanceDays ?? SERVICE_DEFAULTS.maxAdvanceDays, 1, MAX_ADVANCE_DAYS),
+    capacity: wholeNumber(check, 'capacity', input.capacity ?? SERVICE_DEFAULTS.capacity, 1, MAX_CAPACITY),
+    requiresApproval: input.requiresApproval ?? false,
+    cutoffMin: input.cutoffMin == null ? null : wholeNumber(check, 'cutoffMin', input.cutoffMin, 0, MAX_CUTOFF_MIN),
+    active: true,
+    staffIds,
+  };
+  check.require(typeof service.requiresApproval === 'boolean', 'requiresApproval', 'must be true or false');
+  check.done();
+  return service;
+}
