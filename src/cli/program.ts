@@ -1,0 +1,27 @@
+import { Command } from 'commander';
+import { registerDemoCommands } from './commands/demo.js';
+import { registerHoursCommands } from './commands/hours.js';
+import { registerMigrateCommand } from './commands/migrate.js';
+import { registerOrgCommands } from './commands/org.js';
+import { registerOverrideCommands } from './commands/override.js';
+import { registerServiceCommands } from './commands/service.js';
+import { registerStaffCommands } from './commands/staff.js';
+import { registerStartCommand } from './commands/start.js';
+
+/** The `slotguard` command. Configuration comes from the environment (DATABASE_URL, PORT, ...). */
+export function buildProgram(): Command {
+  const program = new Command('slotguard')
+    .description('Slotguard: secure appointment scheduling')
+    .exitOverride()
+    .showSuggestionAfterError(true);
+  program.configureHelp({ showGlobalOptions: true });
+  registerStartCommand(program);
+  registerMigrateCommand(program);
+  registerOrgCommands(program);
+  registerStaffCommands(program);
+  registerServiceCommands(program);
+  registerHoursCommands(program);
+  registerOverrideCommands(program);
+  registerDemoCommands(program);
+  return program;
+}
