@@ -28,3 +28,14 @@ export function mapWriteError(e: unknown): never {
   }
   throw e;
 }
+
+/** A `.catch` handler that turns a unique violation into the given error, others as mapWriteError. */
+export function uniqueViolationAs(make: () => Error): (e: unknown) => never {
+  return (e: unknown) => {
+    try {
+      return mapWriteError(e);
+    } catch (mapped) {
+      throw mapped instanceof UniqueViolation ? make() : mapped;
+    }
+  };
+}

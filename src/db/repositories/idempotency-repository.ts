@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { IdempotencyRecord, IdempotencyRepository } from '../../app/ports.js';
 import { DomainError } from '../../domain/errors.js';
 import type { DB } from '../schema.js';
-import { UniqueViolation, mapWriteError } from '../write-errors.js';
+import { uniqueViolationAs } from '../write-errors.js';
 
 export class KyselyIdempotencyRepository implements IdempotencyRepository {
   constructor(private readonly db: Kysely<DB>) {}
@@ -29,15 +29,10 @@ export class KyselyIdempotencyRepository implements IdempotencyRepository {
         created_at: now,
       })
       .execute()
-      .catch((e: unknown) => {
-        try {
-          mapWriteError(e);
-        } catch (mapped) {
-          if (mapped instanceof UniqueViolation) {
-            throw new DomainError('idempotency_conflict', 'A request with this Idempotency-Key is already being processed');
-          }
-          throw mapped;
-        }
-      });
+      .catch(
+        uniqueViolationAs(
+          () => new DomainError('idempotency_conflict', 'A request with this Idempotency-Key is already being processed'),
+        ),
+      );
   }
 }

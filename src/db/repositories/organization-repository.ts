@@ -1,8 +1,10 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { OrganizationRepository } from '../../app/ports.js';
+import { conflict } from '../../domain/errors.js';
 import { DEFAULT_POLICIES, type Locale, type Organization } from '../../domain/model.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
 import type { DB, OrganizationsTable } from '../schema.js';
+import { uniqueViolationAs } from '../write-errors.js';
 
 export class KyselyOrganizationRepository implements OrganizationRepository {
   constructor(
@@ -37,7 +39,8 @@ export class KyselyOrganizationRepository implements OrganizationRepository {
         policies: JSON.stringify(org.policies),
         created_at: org.createdAt,
       })
-      .execute();
+      .execute()
+      .catch(uniqueViolationAs(() => conflict('An organization with this slug already exists')));
     // The org's keys exist before any customer of it does, so concurrent first bookings
     // never race to create them.
     await this.crypto.createKey({ orgId: org.id, type: 'org', id: org.id });
