@@ -123,6 +123,7 @@ describe.each(ENGINES)('public booking API on %s', (engine) => {
       ['bad zone', bookingBody(shop, '2027-03-05T09:00:00+01:00', { timeZone: 'Mars/Olympus' }), /time zone/i],
       ['start without offset', bookingBody(shop, '2027-03-05T09:00:00'), /offset/],
       ['impossible date', bookingBody(shop, '2027-02-30T09:00:00+01:00'), /offset/],
+      ['card number in notes', bookingBody(shop, '2027-03-05T09:00:00+01:00', { notes: 'pay with 4111-1111-1111-1111 exp 12/29' }), /payment card/],
       ['missing consent', { ...bookingBody(shop, '2027-03-05T09:00:00+01:00'), consent: undefined }, /consent/],
     ];
     for (const [what, body, detail] of cases) {

@@ -1,4 +1,7 @@
 import { type ErrorDetail, invalidRequest } from '../domain/errors.js';
+import { containsCardNumber } from '../security/crypto/luhn.js';
+
+const CARD_NUMBER_MESSAGE = 'looks like a payment card number; never send card details here (we do not store them)';
 
 // C0/C1 controls and Unicode line/paragraph separators; newlines and tabs only where allowed.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/;
@@ -16,6 +19,7 @@ export class InputCheck {
     if (v.length === 0) this.problems.push({ path, message: 'must not be empty' });
     else if (v.length > max) this.problems.push({ path, message: `must be at most ${max} characters` });
     else if (CONTROL_OR_NEWLINE.test(v)) this.problems.push({ path, message: 'must not contain control characters or line breaks' });
+    else if (containsCardNumber(v)) this.problems.push({ path, message: CARD_NUMBER_MESSAGE });
     return v;
   }
 
@@ -24,6 +28,7 @@ export class InputCheck {
     const v = value.normalize('NFC').replace(/\r\n?/g, '\n').trim();
     if (v.length > max) this.problems.push({ path, message: `must be at most ${max} characters` });
     else if (CONTROL.test(v)) this.problems.push({ path, message: 'must not contain control characters' });
+    else if (containsCardNumber(v)) this.problems.push({ path, message: CARD_NUMBER_MESSAGE });
     return v;
   }
 
