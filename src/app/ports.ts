@@ -105,6 +105,8 @@ export interface CustomerRepository {
   findById(orgId: string, id: string): Promise<Customer | null>;
   insert(customer: Customer): Promise<void>;
   update(customer: Customer): Promise<void>;
+  /** Crypto-shreds the customer's personal data; false when already erased or not found. */
+  erase(orgId: string, id: string, now: number): Promise<boolean>;
 }
 
 export interface ManageTokenRepository {

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerCustomerCommands } from './commands/customer.js';
 import { registerDemoCommands } from './commands/demo.js';
 import { registerHoursCommands } from './commands/hours.js';
 import { registerMigrateCommand } from './commands/migrate.js';
@@ -23,5 +24,6 @@ export function buildProgram(): Command {
   registerHoursCommands(program);
   registerOverrideCommands(program);
   registerDemoCommands(program);
+  registerCustomerCommands(program);
   return program;
 }

@@ -83,6 +83,8 @@ export interface CustomersTable {
   email_index: string;
   phone_enc: string | null;
   created_at: number;
+  /** Set when the customer was erased: their keys are destroyed, their fields unreadable. */
+  erased_at: number | null;
 }
 
 export interface DataKeysTable {

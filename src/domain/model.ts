@@ -75,6 +75,8 @@ export interface Customer {
   name: string;
   email: string;
   phone: string | null;
+  /** Erased customers keep their id (bookings refer to it) and nothing else. */
+  erased: boolean;
 }
 
 export interface Booking {

@@ -166,8 +166,8 @@ async function createBooking(repos: Repositories, ctx: AppContext, n: NewBooking
 /** A returning customer is recognized by email; what they typed last is kept. */
 async function saveCustomer(repos: Repositories, orgId: string, input: CleanBookingDetails['customer']): Promise<Customer> {
   const existing = await repos.customers.findByEmail(orgId, input.email);
-  if (!existing) {
-    const customer: Customer = { id: newId(), orgId, ...input };
+  if (!existing || existing.erased) {
+    const customer: Customer = { id: newId(), orgId, ...input, erased: false };
     await repos.customers.insert(customer);
     return customer;
   }

@@ -33,7 +33,7 @@ export function bookingView(
     start: formatInstant(tz, b.start),
     end: formatInstant(tz, b.end),
     timeZone: tz,
-    customer: customer ? { name: customer.name, email: customer.email, phone: customer.phone } : null,
+    customer: customer && !customer.erased ? { name: customer.name, email: customer.email, phone: customer.phone } : null,
     notes: b.notes,
     assignment: b.assignment ? { rule: b.assignment.rule, explanation: b.assignment.explanation } : null,
     cancelReason: b.cancelReason,

@@ -1,6 +1,6 @@
 import { blindIndex } from '../../security/crypto/blind-index.js';
 import { keyIdOf, openField, sealField } from '../../security/crypto/field-cipher.js';
-import type { KeyOwner, KeyRing } from './key-ring.js';
+import { DataKeyDestroyedError, type KeyOwner, type KeyRing } from './key-ring.js';
 
 /** Where a value lives; bound into its ciphertext so it cannot be moved elsewhere. */
 export interface FieldPlace {
@@ -43,8 +43,15 @@ export class FieldCrypto {
     return openField(key, aadOf(place), sealed);
   }
 
+  /** Null for no value, and for a value whose key was destroyed (its owner was erased). */
   async openOptional(place: FieldPlace, sealed: string | null): Promise<string | null> {
-    return sealed === null ? null : this.open(place, sealed);
+    if (sealed === null) return null;
+    try {
+      return await this.open(place, sealed);
+    } catch (e) {
+      if (e instanceof DataKeyDestroyedError) return null;
+      throw e;
+    }
   }
 
   /** Keyed blind index under the org's index key, so orgs' indexes cannot be linked. */

@@ -117,6 +117,7 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('email_index', 'text', (c) => c.notNull())
     .addColumn('phone_enc', 'text')
     .addColumn('created_at', ms, (c) => c.notNull())
+    .addColumn('erased_at', ms)
     .execute();
   await db.schema.createIndex('customers_org_email').on('customers').columns(['org_id', 'email_index']).execute();
 

@@ -61,13 +61,31 @@ export class KyselyCustomerRepository implements CustomerRepository {
     return { name_enc, email_enc, phone_enc, email_index };
   }
 
+  /**
+   * Erasure by crypto-shredding: the customer's data keys are destroyed, so their sealed
+   * fields (here, in booking notes and in any copy of the database) can never be read again.
+   */
+  async erase(orgId: string, id: string, now: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('customers')
+      .set({ name_enc: '', email_enc: '', phone_enc: null, email_index: `erased:${id}`, erased_at: now })
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .where('erased_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return false;
+    await this.crypto.destroyKeys({ type: 'customer', id });
+    return true;
+  }
+
   private async toCustomer(r: Selectable<CustomersTable>): Promise<Customer> {
+    if (r.erased_at !== null) return { id: r.id, orgId: r.org_id, name: '', email: '', phone: null, erased: true };
     const place = (column: string) => ({ table: 'customers', column, rowId: r.id });
     const [name, email, phone] = await Promise.all([
       this.crypto.open(place('name'), r.name_enc),
       this.crypto.open(place('email'), r.email_enc),
       this.crypto.openOptional(place('phone'), r.phone_enc),
     ]);
-    return { id: r.id, orgId: r.org_id, name, email, phone };
+    return { id: r.id, orgId: r.org_id, name, email, phone, erased: false };
   }
 }
