@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerCustomerCommands } from './commands/customer.js';
 import { registerDemoCommands } from './commands/demo.js';
 import { registerHoursCommands } from './commands/hours.js';
+import { registerKeysCommands } from './commands/keys.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerOrgCommands } from './commands/org.js';
 import { registerOverrideCommands } from './commands/override.js';
@@ -25,5 +26,6 @@ export function buildProgram(): Command {
   registerOverrideCommands(program);
   registerDemoCommands(program);
   registerCustomerCommands(program);
+  registerKeysCommands(program);
   return program;
 }

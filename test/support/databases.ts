@@ -7,7 +7,7 @@ import type { Clock } from '../../src/app/ports.js';
 import type { DatabaseTarget } from '../../src/db/database.js';
 import type { Engine } from '../../src/db/engine.js';
 import { type Runtime, createRuntime } from '../../src/main.js';
-import { LocalMasterKeyProvider, randomMasterKey } from '../../src/security/crypto/master-key.js';
+import { LocalMasterKeyProvider, type MasterKeyVersion, randomMasterKey } from '../../src/security/crypto/master-key.js';
 
 export const ENGINES: readonly Engine[] = ['sqlite', 'postgres'];
 
@@ -60,18 +60,22 @@ export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
 export interface TestRuntime extends Runtime {
   clock: FakeClock;
   target: DatabaseTarget;
+  /** The one master key (version k1) the runtime started with. */
+  masterKey: MasterKeyVersion;
   dispose(): Promise<void>;
 }
 
 export async function testRuntime(engine: Engine, nowIso = '2027-03-01T00:00:00Z'): Promise<TestRuntime> {
   const fresh = await freshDatabase(engine);
   const clock = new FakeClock(Date.parse(nowIso));
-  const masterKeys = new LocalMasterKeyProvider([randomMasterKey('k1')]);
+  const masterKey = randomMasterKey('k1');
+  const masterKeys = new LocalMasterKeyProvider([masterKey]);
   const runtime = await createRuntime({ database: fresh.target, publicUrl: 'https://book.example.test', clock, masterKeys });
   return {
     ...runtime,
     clock,
     target: fresh.target,
+    masterKey,
     dispose: async () => {
       await runtime.close();
       await fresh.drop();

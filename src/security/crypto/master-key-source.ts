@@ -1,6 +1,13 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { LocalMasterKeyProvider, MasterKeyError, type MasterKeyVersion, randomMasterKey } from './master-key.js';
+import {
+  LocalMasterKeyProvider,
+  type MasterKeyInfo,
+  MasterKeyError,
+  type MasterKeyProvider,
+  type MasterKeyVersion,
+  randomMasterKey,
+} from './master-key.js';
 
 export interface MasterKeySettings {
   /** MASTER_KEY: `base64` (one key, version k1) or `k2:base64,k1:base64` (first is current). */
@@ -17,7 +24,7 @@ interface KeyFile {
 }
 
 export interface LoadedMasterKeys {
-  provider: LocalMasterKeyProvider;
+  provider: MasterKeyProvider;
   source: 'env' | 'file' | 'created';
   warning: string | null;
 }
@@ -69,7 +76,7 @@ export function loadMasterKeys(s: MasterKeySettings, now: number): LoadedMasterK
     const warning = s.fileExplicit
       ? null
       : `Using the development master key file ${s.file}; in production keep master keys apart from the database and its backups`;
-    return { provider: new LocalMasterKeyProvider(readKeyFile(s.file)), source: 'file', warning };
+    return { provider: new FileMasterKeyProvider(s.file), source: 'file', warning };
   }
   if (s.production) throw new MasterKeyError(`Master key file ${s.file} does not exist`);
   const key = randomMasterKey('k1', now);
@@ -79,4 +86,62 @@ export function loadMasterKeys(s: MasterKeySettings, now: number): LoadedMasterK
     source: 'created',
     warning: `Created a development master key in ${s.file} (0600). Back it up: without it the data cannot be read`,
   };
+}
+
+/**
+ * Master keys from a key file that `slotguard keys rotate` may change while servers run: a
+ * version it does not know makes it read the file again, and it looks for a new current
+ * version at most every `recheckMs`.
+ */
+export class FileMasterKeyProvider implements MasterKeyProvider {
+  readonly kind = 'file';
+  private inner: LocalMasterKeyProvider;
+  private mtimeMs: number;
+  private checkedAt = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly recheckMs = 30_000,
+  ) {
+    this.inner = new LocalMasterKeyProvider(readKeyFile(file));
+    this.mtimeMs = statSync(file).mtimeMs;
+  }
+
+  private refresh(force: boolean): void {
+    const now = performance.now();
+    if (!force && now - this.checkedAt < this.recheckMs) return;
+    this.checkedAt = now;
+    const mtimeMs = statSync(this.file).mtimeMs;
+    if (mtimeMs === this.mtimeMs) return;
+    this.inner = new LocalMasterKeyProvider(readKeyFile(this.file));
+    this.mtimeMs = mtimeMs;
+  }
+
+  currentVersion(): string {
+    this.refresh(false);
+    return this.inner.currentVersion();
+  }
+
+  versions(): MasterKeyInfo[] {
+    return this.inner.versions();
+  }
+
+  wrap(dataKey: Buffer): Promise<{ version: string; wrapped: string }> {
+    this.refresh(false);
+    return this.inner.wrap(dataKey);
+  }
+
+  unwrap(version: string, wrapped: string): Promise<Buffer> {
+    if (!this.inner.versions().some((v) => v.version === version)) this.refresh(true);
+    return this.inner.unwrap(version, wrapped);
+  }
+}
+
+/** Adds a new master key version in front of the key file's versions; returns its name. */
+export function addKeyFileVersion(file: string, now: number): string {
+  const keys = readKeyFile(file);
+  const highest = Math.max(0, ...keys.map((k) => Number(/^k(\d+)$/.exec(k.version)?.[1] ?? 0)));
+  const next = randomMasterKey(`k${highest + 1}`, now);
+  writeKeyFile(file, [next, ...keys]);
+  return next.version;
 }
