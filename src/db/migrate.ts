@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import type { Database } from './database.js';
 import type { Engine } from './engine.js';
 import * as foundation from './migrations/0001-foundation.js';
+import * as outbox from './migrations/0002-outbox.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -10,6 +11,7 @@ interface EngineMigration {
 /** Migrations live in code (not read from disk) so the built CLI and the tests share them. */
 const MIGRATIONS: Record<string, EngineMigration> = {
   '0001-foundation': foundation,
+  '0002-outbox': outbox,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

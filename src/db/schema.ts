@@ -166,6 +166,72 @@ export interface AuditLogTable {
   user_agent: string | null;
 }
 
+/** The transactional outbox: one row per message to deliver (see db/migrations/0002-outbox.ts). */
+export interface OutboxMessagesTable {
+  id: string;
+  org_id: string;
+  idempotency_key: string;
+  channel: string;
+  template: string;
+  locale: string;
+  booking_id: string | null;
+  owner_type: string;
+  owner_id: string;
+  data: string;
+  sealed: string | null;
+  status: string;
+  attempts: number;
+  available_at: number;
+  lease_until: number | null;
+  claimed_by: string | null;
+  last_error: string | null;
+  provider_ref: string | null;
+  created_at: number;
+  finished_at: number | null;
+}
+
+export interface OutboxAttemptsTable {
+  id: string;
+  message_id: string;
+  org_id: string;
+  at: number;
+  outcome: string;
+  code: string | null;
+  duration_ms: number;
+}
+
+export interface BookingNoticePrefsTable {
+  booking_id: string;
+  org_id: string;
+  locale: string;
+  sms_opt_in: number;
+}
+
+export interface NotificationSettingsTable {
+  org_id: string;
+  settings: string;
+  updated_at: number;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  org_id: string;
+  url: string;
+  events: string;
+  secret_enc: string;
+  active: number;
+  created_at: number;
+}
+
+export interface CalendarFeedsTable {
+  id: string;
+  org_id: string;
+  staff_id: string;
+  token_hash: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   locations: LocationsTable;
@@ -181,4 +247,10 @@ export interface DB {
   manage_tokens: ManageTokensTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
+  outbox_messages: OutboxMessagesTable;
+  outbox_attempts: OutboxAttemptsTable;
+  booking_notice_prefs: BookingNoticePrefsTable;
+  notification_settings: NotificationSettingsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  calendar_feeds: CalendarFeedsTable;
 }
