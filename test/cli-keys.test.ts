@@ -17,7 +17,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function slotguard(...args: string[]): Promise<Run> {
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: join(dir, 'db.sqlite'),
     MASTER_KEY_FILE: join(dir, 'master-key.json'),

@@ -18,11 +18,6 @@ export interface HttpOptions {
   bodyLimit?: number;
 }
 
-/** Secrets that may sit in a path are cut out before a URL reaches a log line. */
-export function redactUrl(url: string): string {
-  return url.replace(/(\/manage\/)[^/?#]+/, '$1[redacted]');
-}
-
 /** Builds the HTTP app. Plugins load in a fixed order: security, docs, errors, routes. */
 export async function buildHttpApp(runtime: Runtime, options: HttpOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
