@@ -1,10 +1,13 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { DomainError, type ErrorCode, type ErrorDetail } from '../domain/errors.js';
+import { DomainError, type ErrorCode, type ErrorDetail, RateLimitedError } from '../domain/errors.js';
 
 /** The one place error codes become HTTP statuses. */
 const STATUS: Record<ErrorCode, number> = {
   invalid_request: 400,
   unauthenticated: 401,
+  invalid_credentials: 401,
+  reauth_required: 401,
+  mfa_required: 401,
   forbidden: 403,
   not_found: 404,
   slot_unavailable: 409,
@@ -15,6 +18,7 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   policy_violation: 422,
+  weak_password: 422,
   rate_limited: 429,
 };
 
@@ -30,6 +34,7 @@ function body(code: string, message: string, details?: ErrorDetail[]): ErrorBody
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) {
+      if (error instanceof RateLimitedError) reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
       return reply.status(STATUS[error.code]).send(body(error.code, error.message, error.details));
     }
     if (error.validation) {

@@ -6,7 +6,16 @@ export const ErrorResponse = Type.Object(
     error: Type.Object({
       code: Type.String(),
       message: Type.String(),
-      details: Type.Optional(Type.Array(Type.Object({ path: Type.Optional(Type.String()), message: Type.String() }))),
+      details: Type.Optional(
+        Type.Array(
+          Type.Object({
+            path: Type.Optional(Type.String()),
+            message: Type.String(),
+            reason: Type.Optional(Type.String()),
+            i18n: Type.Optional(Type.Object({ en: Type.String(), 'zh-CN': Type.String() })),
+          }),
+        ),
+      ),
     }),
   },
   { $id: 'ErrorResponse' },
