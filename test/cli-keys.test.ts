@@ -1,14 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { type CliRun, runCli } from './support/cli.js';
 
 let dir: string;
 beforeAll(() => {
@@ -16,7 +10,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function slotguard(...args: string[]): Promise<Run> {
+function slotguard(...args: string[]): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: join(dir, 'db.sqlite'),
@@ -24,11 +18,7 @@ function slotguard(...args: string[]): Promise<Run> {
     LOG_LEVEL: 'silent',
   };
   delete env.MASTER_KEY;
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
+  return runCli(env, args);
 }
 
 describe('slotguard keys and customer erase', () => {

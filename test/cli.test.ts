@@ -1,18 +1,13 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliRun, runCli } from './support/cli.js';
 
-const CLI = ['--import', 'tsx', 'src/cli/main.ts'];
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
 let dir: string;
 beforeAll(() => {
@@ -28,14 +23,7 @@ function env(db: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   return { ...process.env, DATABASE_URL: join(dir, db), MASTER_KEY, LOG_LEVEL: 'silent', ...extra };
 }
 
-function run(environment: NodeJS.ProcessEnv, args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [...CLI, ...args], { env: environment, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const run = runCli;
 
 const slotguard = (db: string, ...args: string[]) => run(env(db), args);
 
@@ -157,7 +145,7 @@ describe('slotguard CLI', () => {
 
   it('start migrates, seeds the demo, serves it, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, [...CLI, 'start'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
       env: env('start.db', { PORT: String(port), SLOTGUARD_DEMO: '1' }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
