@@ -9,6 +9,8 @@ import type {
   StaffSchedule,
 } from '../domain/model.js';
 import type { DateOverride, WeeklyHours } from '../domain/slots/types.js';
+import type { CalendarFeedRepository, NotificationRepository, WebhookRepository } from './notifications/notification-ports.js';
+import type { Outbox } from './notifications/outbox-port.js';
 
 /** The app's view of time: always passed in, never read from the wall clock directly. */
 export interface Clock {
@@ -136,6 +138,11 @@ export interface Repositories {
   manageTokens: ManageTokenRepository;
   idempotency: IdempotencyRepository;
   audit: AuditLog;
+  /** Messages written in the same transaction as the change that causes them. */
+  outbox: Outbox;
+  notifications: NotificationRepository;
+  webhooks: WebhookRepository;
+  calendarFeeds: CalendarFeedRepository;
 }
 
 export interface WriteOptions {

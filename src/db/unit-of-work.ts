@@ -7,12 +7,16 @@ import { KeyRing } from './crypto/key-ring.js';
 import type { Database } from './database.js';
 import { KyselyAuditLog } from './repositories/audit-repository.js';
 import { KyselyBookingRepository } from './repositories/booking-repository.js';
+import { KyselyCalendarFeedRepository } from './repositories/calendar-feed-repository.js';
 import { KyselyCustomerRepository } from './repositories/customer-repository.js';
 import { KyselyIdempotencyRepository } from './repositories/idempotency-repository.js';
 import { KyselyManageTokenRepository } from './repositories/manage-token-repository.js';
+import { KyselyNotificationRepository } from './repositories/notification-repository.js';
 import { KyselyOrganizationRepository } from './repositories/organization-repository.js';
+import { KyselyOutbox } from './repositories/outbox-repository.js';
 import { KyselyServiceRepository } from './repositories/service-repository.js';
 import { KyselyStaffRepository } from './repositories/staff-repository.js';
+import { KyselyWebhookRepository } from './repositories/webhook-repository.js';
 import type { DB } from './schema.js';
 
 const RETRYABLE_PG = new Set(['40001', '40P01']);
@@ -41,6 +45,10 @@ function repositories(db: Kysely<DB>, deps: RepositoryDeps): Repositories {
     manageTokens: new KyselyManageTokenRepository(db),
     idempotency: new KyselyIdempotencyRepository(db),
     audit: new KyselyAuditLog(db, clock),
+    outbox: new KyselyOutbox(db, crypto, clock),
+    notifications: new KyselyNotificationRepository(db),
+    webhooks: new KyselyWebhookRepository(db, crypto),
+    calendarFeeds: new KyselyCalendarFeedRepository(db),
   };
 }
 

@@ -1,0 +1,57 @@
+import type { NotificationSettings } from '../../domain/notifications/notification-settings.js';
+import type { Locale } from '../../domain/model.js';
+
+/** What the customer chose for one booking's messages. */
+export interface BookingNoticePrefs {
+  locale: Locale;
+  smsOptIn: boolean;
+}
+
+export interface NotificationRepository {
+  settings(orgId: string): Promise<NotificationSettings>;
+  saveSettings(orgId: string, settings: NotificationSettings, now: number): Promise<void>;
+  prefs(orgId: string, bookingId: string): Promise<BookingNoticePrefs | null>;
+  savePrefs(orgId: string, bookingId: string, prefs: BookingNoticePrefs): Promise<void>;
+}
+
+/** Events an endpoint may subscribe to. */
+export const WEBHOOK_EVENTS = [
+  'booking.created',
+  'booking.confirmed',
+  'booking.declined',
+  'booking.rescheduled',
+  'booking.cancelled',
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+export interface WebhookEndpoint {
+  id: string;
+  orgId: string;
+  url: string;
+  events: WebhookEvent[];
+  active: boolean;
+  createdAt: number;
+}
+
+export interface WebhookRepository {
+  insert(endpoint: WebhookEndpoint, secret: string): Promise<void>;
+  list(orgId: string): Promise<WebhookEndpoint[]>;
+  find(orgId: string, id: string): Promise<(WebhookEndpoint & { secret: string }) | null>;
+  deactivate(orgId: string, id: string): Promise<boolean>;
+}
+
+export interface CalendarFeed {
+  id: string;
+  orgId: string;
+  staffId: string;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+export interface CalendarFeedRepository {
+  insert(feed: CalendarFeed, tokenHash: string): Promise<void>;
+  /** A live (not revoked) feed by its token's hash. */
+  findByTokenHash(tokenHash: string): Promise<CalendarFeed | null>;
+  revoke(orgId: string, id: string, now: number): Promise<boolean>;
+  list(orgId: string, staffId: string): Promise<CalendarFeed[]>;
+}

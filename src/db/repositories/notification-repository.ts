@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import type { BookingNoticePrefs, NotificationRepository } from '../../app/notifications/notification-ports.js';
+import type { Locale } from '../../domain/model.js';
+import { type NotificationSettings, withDefaults } from '../../domain/notifications/notification-settings.js';
+import type { DB } from '../schema.js';
+
+export class KyselyNotificationRepository implements NotificationRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async settings(orgId: string): Promise<NotificationSettings> {
+    const row = await this.db.selectFrom('notification_settings').select('settings').where('org_id', '=', orgId).executeTakeFirst();
+    return withDefaults(row ? (JSON.parse(row.settings) as Partial<NotificationSettings>) : {});
+  }
+
+  async saveSettings(orgId: string, settings: NotificationSettings, now: number): Promise<void> {
+    const values = { org_id: orgId, settings: JSON.stringify(settings), updated_at: now };
+    await this.db
+      .insertInto('notification_settings')
+      .values(values)
+      .onConflict((oc) => oc.column('org_id').doUpdateSet({ settings: values.settings, updated_at: now }))
+      .execute();
+  }
+
+  async prefs(orgId: string, bookingId: string): Promise<BookingNoticePrefs | null> {
+    const row = await this.db
+      .selectFrom('booking_notice_prefs')
+      .select(['locale', 'sms_opt_in'])
+      .where('org_id', '=', orgId)
+      .where('booking_id', '=', bookingId)
+      .executeTakeFirst();
+    return row ? { locale: row.locale as Locale, smsOptIn: row.sms_opt_in === 1 } : null;
+  }
+
+  async savePrefs(orgId: string, bookingId: string, prefs: BookingNoticePrefs): Promise<void> {
+    const values = { booking_id: bookingId, org_id: orgId, locale: prefs.locale, sms_opt_in: prefs.smsOptIn ? 1 : 0 };
+    await this.db
+      .insertInto('booking_notice_prefs')
+      .values(values)
+      .onConflict((oc) => oc.column('booking_id').doUpdateSet({ locale: values.locale, sms_opt_in: values.sms_opt_in }))
+      .execute();
+  }
+}
