@@ -9,6 +9,7 @@ import type {
   StaffSchedule,
 } from '../domain/model.js';
 import type { DateOverride, WeeklyHours } from '../domain/slots/types.js';
+import type { AccountRepositories } from './auth/account-ports.js';
 import type { CalendarFeedRepository, NotificationRepository, WebhookRepository } from './notifications/notification-ports.js';
 import type { Outbox } from './notifications/outbox-port.js';
 
@@ -138,6 +139,8 @@ export interface Repositories {
   manageTokens: ManageTokenRepository;
   idempotency: IdempotencyRepository;
   audit: AuditLog;
+  /** Users, memberships, sessions, MFA and sign-in state (src/app/auth/account-ports.ts). */
+  accounts: AccountRepositories;
   /** Messages written in the same transaction as the change that causes them. */
   outbox: Outbox;
   notifications: NotificationRepository;

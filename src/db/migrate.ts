@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import type { Database } from './database.js';
 import type { Engine } from './engine.js';
 import * as foundation from './migrations/0001-foundation.js';
+import * as accounts from './migrations/0003-accounts.js';
 import * as outbox from './migrations/0002-outbox.js';
 
 interface EngineMigration {
@@ -11,6 +12,7 @@ interface EngineMigration {
 /** Migrations live in code (not read from disk) so the built CLI and the tests share them. */
 const MIGRATIONS: Record<string, EngineMigration> = {
   '0001-foundation': foundation,
+  '0003-accounts': accounts,
   '0002-outbox': outbox,
 };
 

@@ -1,3 +1,5 @@
+import type { AccountTables } from './account-schema.js';
+
 /** Kysely table types. Instants are epoch milliseconds; flags are 0/1 integers on both engines. */
 export interface OrganizationsTable {
   id: string;
@@ -232,7 +234,7 @@ export interface CalendarFeedsTable {
   revoked_at: number | null;
 }
 
-export interface DB {
+export interface DB extends AccountTables {
   organizations: OrganizationsTable;
   locations: LocationsTable;
   services: ServicesTable;

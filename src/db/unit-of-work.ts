@@ -5,6 +5,7 @@ import { DataKeyCache } from './crypto/data-key-cache.js';
 import { FieldCrypto } from './crypto/field-crypto.js';
 import { KeyRing } from './crypto/key-ring.js';
 import type { Database } from './database.js';
+import { accountRepositories } from './repositories/account-repositories.js';
 import { KyselyAuditLog } from './repositories/audit-repository.js';
 import { KyselyBookingRepository } from './repositories/booking-repository.js';
 import { KyselyCalendarFeedRepository } from './repositories/calendar-feed-repository.js';
@@ -45,6 +46,7 @@ function repositories(db: Kysely<DB>, deps: RepositoryDeps): Repositories {
     manageTokens: new KyselyManageTokenRepository(db),
     idempotency: new KyselyIdempotencyRepository(db),
     audit: new KyselyAuditLog(db, clock),
+    accounts: accountRepositories(db, crypto, clock),
     outbox: new KyselyOutbox(db, crypto, clock),
     notifications: new KyselyNotificationRepository(db),
     webhooks: new KyselyWebhookRepository(db, crypto),

@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import type { AccountRepositories } from '../../app/auth/account-ports.js';
+import type { Clock } from '../../app/ports.js';
+import type { FieldCrypto } from '../crypto/field-crypto.js';
+import type { DB } from '../schema.js';
+import { KyselyMembershipRepository } from './membership-repository.js';
+import { KyselyUserRepository } from './user-repository.js';
+
+/** The accounts' repositories on one connection or transaction. */
+export function accountRepositories(db: Kysely<DB>, crypto: FieldCrypto, clock: Clock): AccountRepositories {
+  const now = () => clock.now();
+  return {
+    users: new KyselyUserRepository(db, crypto, now),
+    memberships: new KyselyMembershipRepository(db),
+  };
+}
