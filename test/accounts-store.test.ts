@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../src/app/auth/account-model.js';
+import { createUser } from '../src/app/auth/create-user.js';
 import { newId } from '../src/security/ids.js';
 import { dumpDatabase } from './support/database-dump.js';
 import { ENGINES, type TestRuntime, testRuntime } from './support/databases.js';
@@ -70,5 +71,27 @@ describe.each(ENGINES)('users and memberships on %s', (engine) => {
     );
     expect(memberships).toHaveLength(2);
     expect((await rt.ctx.uow.read((r) => r.accounts.memberships.listOrg(other.orgId))).map((m) => m.userId)).toEqual([user.id]);
+  });
+
+  it('creates a user only with a password that passes the org rules (length by MFA policy)', async () => {
+    const actor = { type: 'cli' as const, id: 'test' };
+    const base = { orgSlug: 'shop', email: 'rosa@example.org', name: 'Rosa Ruiz', locale: 'en' as const };
+    // Receptionists need no MFA by default: 15 characters; owners must use MFA: 8 suffice.
+    await expect(createUser(rt.ctx, { ...base, role: 'receptionist', password: 'k7#vmq2zx' }, actor)).rejects.toMatchObject({
+      code: 'weak_password',
+      details: [{ reason: 'too_short', i18n: { 'zh-CN': expect.stringMatching(/15/) } }],
+    });
+    await expect(createUser(rt.ctx, { ...base, role: 'owner', password: 'password1' }, actor)).rejects.toMatchObject({
+      code: 'weak_password',
+    });
+    expect(await rt.ctx.uow.read((r) => r.accounts.users.findByEmail(base.email))).toBeNull();
+
+    const created = await createUser(rt.ctx, { ...base, role: 'owner', password: 'k7#vmq2zx' }, actor);
+    const user = await rt.ctx.uow.read((r) => r.accounts.users.findByEmail(base.email));
+    expect(user?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await rt.ctx.uow.read((r) => r.accounts.memberships.find(created.id, shop.orgId))).toMatchObject({ role: 'owner' });
+    const audit = await rt.auditReader.list({ orgId: shop.orgId, action: 'user.create', limit: 10 });
+    expect(audit.map((a) => a.outcome)).toEqual(['success']);
+    expect(JSON.stringify(audit)).not.toContain('k7#vmq2zx');
   });
 });

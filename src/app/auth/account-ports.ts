@@ -1,4 +1,5 @@
 import type { Membership, User } from './account-model.js';
+import type { OrgSecurityPolicy } from './security-policy.js';
 
 export interface UserRepository {
   /** By the blind index of the normalized email; the email itself is never stored readable. */
@@ -23,8 +24,14 @@ export interface MembershipRepository {
   listOrg(orgId: string): Promise<Membership[]>;
 }
 
+export interface SecurityPolicyRepository {
+  forOrg(orgId: string): Promise<OrgSecurityPolicy>;
+  save(orgId: string, policy: OrgSecurityPolicy): Promise<void>;
+}
+
 /** The accounts' repositories, reached as `repos.accounts` inside a unit of work. */
 export interface AccountRepositories {
   users: UserRepository;
   memberships: MembershipRepository;
+  securityPolicies: SecurityPolicyRepository;
 }

@@ -4,6 +4,7 @@ import type { Clock } from '../../app/ports.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
 import type { DB } from '../schema.js';
 import { KyselyMembershipRepository } from './membership-repository.js';
+import { KyselySecurityPolicyRepository } from './security-policy-repository.js';
 import { KyselyUserRepository } from './user-repository.js';
 
 /** The accounts' repositories on one connection or transaction. */
@@ -12,5 +13,6 @@ export function accountRepositories(db: Kysely<DB>, crypto: FieldCrypto, clock: 
   return {
     users: new KyselyUserRepository(db, crypto, now),
     memberships: new KyselyMembershipRepository(db),
+    securityPolicies: new KyselySecurityPolicyRepository(db, now),
   };
 }
