@@ -1,3 +1,5 @@
+import { type NotifyConfig, parseNotifyConfig } from './notify/notify-config.js';
+
 /** Environment parsed and validated once, into a frozen typed object. */
 export interface Config {
   readonly port: number;
@@ -8,6 +10,8 @@ export interface Config {
   readonly nodeEnv: 'development' | 'production' | 'test';
   readonly demo: boolean;
   readonly masterKey: { readonly env: string | null; readonly file: string; readonly fileExplicit: boolean };
+  /** Email, SMS and the outbox worker (see notify/notify-config.ts). */
+  readonly notify: NotifyConfig;
 }
 
 export class ConfigError extends Error {
@@ -47,6 +51,8 @@ export function loadConfig(env: Env = process.env): Config {
   const demoRaw = env.SLOTGUARD_DEMO ?? '1';
   if (!['0', '1', 'true', 'false'].includes(demoRaw)) problems.push('SLOTGUARD_DEMO must be 0 or 1');
 
+  const notify = parseNotifyConfig(env, publicUrl, nodeEnv === 'production', problems);
+
   if (problems.length > 0 || port === null || !database) throw new ConfigError(problems);
   return Object.freeze({
     port,
@@ -61,6 +67,7 @@ export function loadConfig(env: Env = process.env): Config {
       file: env.MASTER_KEY_FILE ?? './data/master-key.json',
       fileExplicit: env.MASTER_KEY_FILE !== undefined,
     }),
+    notify,
   });
 }
 

@@ -1,10 +1,12 @@
+import { OutboxSignal } from './app/notifications/outbox-signal.js';
 import type { AppContext, Clock } from './app/ports.js';
 import type { Config } from './config.js';
 import { type Database, type DatabaseTarget, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { KyselyAuditLog } from './db/repositories/audit-repository.js';
+import { KyselyOutboxQueue } from './db/repositories/outbox-queue-repository.js';
 import { DataKeyCache } from './db/crypto/data-key-cache.js';
-import { KyselyUnitOfWork } from './db/unit-of-work.js';
+import { KyselyUnitOfWork, fieldCrypto } from './db/unit-of-work.js';
 import { loadMasterKeys } from './security/crypto/master-key-source.js';
 import type { MasterKeyProvider } from './security/crypto/master-key.js';
 
@@ -16,6 +18,9 @@ export interface Runtime {
   masterKeys: MasterKeyProvider;
   ctx: AppContext;
   auditReader: KyselyAuditLog;
+  /** The worker's side of the outbox, and the signal that new messages committed. */
+  outboxQueue: KyselyOutboxQueue;
+  outboxSignal: OutboxSignal;
   close(): Promise<void>;
 }
 
@@ -36,12 +41,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     await database.close();
     throw e;
   }
-  const uow = new KyselyUnitOfWork(database, { clock, masterKeys: options.masterKeys, keyCache: new DataKeyCache() });
+  const outboxSignal = new OutboxSignal();
+  const deps = { clock, masterKeys: options.masterKeys, keyCache: new DataKeyCache(), outboxSignal };
+  const uow = new KyselyUnitOfWork(database, deps);
   return {
     database,
     masterKeys: options.masterKeys,
     ctx: { uow, clock, publicUrl: options.publicUrl },
     auditReader: new KyselyAuditLog(database.db, clock),
+    outboxQueue: new KyselyOutboxQueue(database.db, database.engine, fieldCrypto(database.db, deps)),
+    outboxSignal,
     close: () => database.close(),
   };
 }

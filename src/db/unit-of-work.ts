@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import type { OutboxSignal } from '../app/notifications/outbox-signal.js';
 import type { Clock, Repositories, UnitOfWork, WriteOptions } from '../app/ports.js';
 import type { MasterKeyProvider } from '../security/crypto/master-key.js';
 import { DataKeyCache } from './crypto/data-key-cache.js';
@@ -28,6 +29,8 @@ export interface RepositoryDeps {
   clock: Clock;
   masterKeys: MasterKeyProvider;
   keyCache: DataKeyCache;
+  /** Hears when a committed transaction wrote outbox messages (wakes in-process workers). */
+  outboxSignal?: OutboxSignal;
 }
 
 export function fieldCrypto(db: Kysely<DB>, deps: RepositoryDeps): FieldCrypto {
@@ -86,8 +89,10 @@ export class KyselyUnitOfWork implements UnitOfWork {
     return this.database.db.connection().execute(async (conn) => {
       await sql`BEGIN IMMEDIATE`.execute(conn);
       try {
-        const result = await fn(repositories(conn, this.deps));
+        const repos = repositories(conn, this.deps);
+        const result = await fn(repos);
         await sql`COMMIT`.execute(conn);
+        this.signalMessages(repos);
         return result;
       } catch (e) {
         await sql`ROLLBACK`.execute(conn);
@@ -96,13 +101,21 @@ export class KyselyUnitOfWork implements UnitOfWork {
     });
   }
 
-  private writePostgres<T>(fn: (repos: Repositories) => Promise<T>, options: WriteOptions): Promise<T> {
-    return this.database.db.transaction().execute(async (trx) => {
+  private signalMessages(repos: Repositories): void {
+    if (repos.outbox instanceof KyselyOutbox && repos.outbox.wrote) this.deps.outboxSignal?.notify();
+  }
+
+  private async writePostgres<T>(fn: (repos: Repositories) => Promise<T>, options: WriteOptions): Promise<T> {
+    let repos: Repositories | null = null;
+    const result = await this.database.db.transaction().execute(async (trx) => {
       const lock = [...new Set(options.lockStaffIds ?? [])].sort();
       if (lock.length > 0) {
         await trx.selectFrom('staff_members').select('id').where('id', 'in', lock).orderBy('id').forUpdate().execute();
       }
-      return fn(repositories(trx, this.deps));
+      repos = repositories(trx, this.deps);
+      return fn(repos);
     });
+    if (repos) this.signalMessages(repos);
+    return result;
   }
 }

@@ -1,9 +1,10 @@
 import { DomainError, slotUnavailable } from '../../domain/errors.js';
-import type { Booking, Customer, Organization, Service } from '../../domain/model.js';
+import type { Booking, Customer, Locale, Organization, Service } from '../../domain/model.js';
 import { MS_PER_HOUR, MS_PER_MINUTE } from '../../domain/time/units.js';
 import { newId } from '../../security/ids.js';
 import { fingerprint, hashToken, newSecretToken, openWithSecret, sealWithSecret } from '../../security/tokens.js';
 import { audited } from '../audited.js';
+import { recordBookingNotices } from '../notifications/booking-notices.js';
 import type { Actor, AppContext, IdempotencyRecord, Repositories } from '../ports.js';
 import { candidateStaff, requireOrg, requireService } from '../public/load-public.js';
 import { parseInstant, requireTimeZone } from '../time-window.js';
@@ -18,6 +19,10 @@ export interface BookRequest extends BookingDetailsInput {
   staffId?: string | null;
   timeZone: string;
   holdToken?: string | null;
+  /** Language of the customer's messages; the business's when absent. */
+  locale?: Locale | null;
+  /** The customer agreed to SMS reminders (needs a phone number). */
+  smsReminders?: boolean | null;
 }
 
 export interface BookResult {
@@ -154,6 +159,8 @@ async function createBooking(repos: Repositories, ctx: AppContext, n: NewBooking
   });
   const token = newSecretToken();
   await repos.manageTokens.insert(hashToken(token), org.id, booking.id, booking.end + MANAGE_LINK_GRACE_MS, now);
+  const prefs = { locale: n.request.locale ?? undefined, smsOptIn: n.request.smsReminders === true };
+  await recordBookingNotices(repos, { change: 'created', booking, manageUrl: manageUrl(ctx.publicUrl, token), prefs, now });
   const staff = await repos.staff.findById(org.id, booking.staffId);
   return {
     booking: bookingView(booking, service, staff, customer),

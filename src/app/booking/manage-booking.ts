@@ -7,9 +7,10 @@ import { newId } from '../../security/ids.js';
 import { hashToken } from '../../security/tokens.js';
 import { audited } from '../audited.js';
 import { InputCheck } from '../input-rules.js';
+import { recordBookingNotices } from '../notifications/booking-notices.js';
 import type { Actor, AppContext, Repositories } from '../ports.js';
 import { parseInstant, requireTimeZone } from '../time-window.js';
-import { MANAGE_LINK_GRACE_MS } from './book-appointment.js';
+import { MANAGE_LINK_GRACE_MS, manageUrl } from './book-appointment.js';
 import { type BookingView, bookingView } from './booking-view.js';
 import { offeredSlots } from './offered-slots.js';
 
@@ -117,6 +118,8 @@ export async function cancelManagedBooking(
         actor: 'customer',
         data: { by: 'customer' },
       });
+      const link = manageUrl(ctx.publicUrl, token);
+      await recordBookingNotices(repos, { change: 'cancelled', booking: cancelled, previous: l.booking, manageUrl: link, now });
       await repos.audit.record({ ...audit, orgId: cancelled.orgId, objectIds: [cancelled.id], outcome: 'success' });
       return present(repos, { ...l, booking: cancelled }, now);
     }),
@@ -179,6 +182,8 @@ export async function rescheduleManagedBooking(
           actor: 'customer',
           data: { from: { start: booking.start, staffId: booking.staffId }, to: { start: moved.start, staffId } },
         });
+        const link = manageUrl(ctx.publicUrl, token);
+        await recordBookingNotices(repos, { change: 'rescheduled', booking: moved, previous: booking, manageUrl: link, now });
         await repos.audit.record({ ...audit, orgId: booking.orgId, objectIds: [booking.id], outcome: 'success' });
         return present(repos, { ...l, booking: moved }, now);
       },

@@ -10,6 +10,9 @@ export const sealedPlace = (messageId: string) => ({ table: 'outbox_messages', c
 
 /** Writes messages in the caller's transaction; the personal part sealed with the owner's key. */
 export class KyselyOutbox implements Outbox {
+  /** True once this transaction wrote a message. */
+  wrote = false;
+
   constructor(
     private readonly db: Kysely<DB>,
     private readonly crypto: FieldCrypto,
@@ -50,7 +53,9 @@ export class KyselyOutbox implements Outbox {
       })
       .onConflict((oc) => oc.column('idempotency_key').doNothing())
       .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+    const written = Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+    if (written) this.wrote = true;
+    return written;
   }
 
   async cancelPending(orgId: string, bookingId: string, templates: readonly TemplateName[]): Promise<number> {

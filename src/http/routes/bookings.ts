@@ -24,6 +24,8 @@ const BookingRequest = Type.Object(
     notes: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
     consent: Type.Object({ privacyNoticeVersion: Type.String({ minLength: 1, maxLength: 40 }) }, closed),
     holdToken: Type.Optional(Type.Union([SecretToken, Type.Null()])),
+    locale: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('zh-CN'), Type.Null()])),
+    smsReminders: Type.Optional(Type.Union([Type.Boolean(), Type.Null()])),
   },
   closed,
 );

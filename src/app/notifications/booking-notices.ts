@@ -1,0 +1,155 @@
+import type { Booking, Customer, Organization, Service, StaffMember } from '../../domain/model.js';
+import type { NotificationSettings } from '../../domain/notifications/notification-settings.js';
+import { reminderTimes } from '../../domain/notifications/reminder-times.js';
+import type { Repositories } from '../ports.js';
+import type { BookingNoticePrefs, WebhookEvent } from './notification-ports.js';
+import type { PublicData, TemplateName } from './outbox-port.js';
+
+export type BookingChange = 'created' | 'approved' | 'declined' | 'rescheduled' | 'cancelled';
+
+export interface BookingNoticeInput {
+  change: BookingChange;
+  /** The booking after the change. */
+  booking: Booking;
+  /** Before the change (reschedules, cancellations). */
+  previous?: Booking | null;
+  /** The customer's manage link, when the caller holds its token. */
+  manageUrl?: string | null;
+  /** Chosen at booking time; later changes use what was chosen then. */
+  prefs?: Partial<BookingNoticePrefs>;
+  now: number;
+}
+
+interface Loaded {
+  org: Organization;
+  service: Service;
+  staff: StaffMember | null;
+  customer: Customer | null;
+  prefs: BookingNoticePrefs;
+  settings: NotificationSettings;
+}
+
+const WEBHOOK_EVENT: Record<BookingChange, WebhookEvent> = {
+  created: 'booking.created',
+  approved: 'booking.confirmed',
+  declined: 'booking.declined',
+  rescheduled: 'booking.rescheduled',
+  cancelled: 'booking.cancelled',
+};
+
+/**
+ * Writes every message a booking change causes (customer email with its calendar file, SMS
+ * when opted in, reminders, webhooks) into the outbox, in the caller's transaction; reminders
+ * written for an earlier time are cancelled.
+ */
+export async function recordBookingNotices(repos: Repositories, input: BookingNoticeInput): Promise<void> {
+  const loaded = await load(repos, input);
+  if (!loaded) return;
+  const { booking } = input;
+  if (input.change !== 'created') await repos.outbox.cancelPending(booking.orgId, booking.id, ['booking.reminder']);
+  if (loaded.customer) await customerMessages(repos, input, loaded, loaded.customer);
+  await webhookMessages(repos, input);
+}
+
+async function load(repos: Repositories, input: BookingNoticeInput): Promise<Loaded | null> {
+  const b = input.booking;
+  const [org, service, staff, customer, stored, settings] = await Promise.all([
+    repos.orgs.findById(b.orgId),
+    repos.services.findById(b.orgId, b.serviceId),
+    repos.staff.findById(b.orgId, b.staffId),
+    b.customerId ? repos.customers.findById(b.orgId, b.customerId) : null,
+    input.change === 'created' ? null : repos.notifications.prefs(b.orgId, b.id),
+    repos.notifications.settings(b.orgId),
+  ]);
+  if (!org || !service) return null;
+  const prefs: BookingNoticePrefs = {
+    locale: input.prefs?.locale ?? stored?.locale ?? org.locale,
+    smsOptIn: input.prefs?.smsOptIn ?? stored?.smsOptIn ?? false,
+  };
+  if (input.change === 'created') await repos.notifications.savePrefs(b.orgId, b.id, prefs);
+  return { org, service, staff, customer: customer && !customer.erased ? customer : null, prefs, settings };
+}
+
+function template(change: BookingChange, b: Booking): TemplateName {
+  if (change === 'created') return b.status === 'pending' ? 'booking.request_received' : 'booking.confirmed';
+  return `booking.${change}` as TemplateName;
+}
+
+function calendarMethod(input: BookingNoticeInput): 'request' | 'cancel' | null {
+  const { change, booking, previous } = input;
+  if (change === 'cancelled') return previous?.status === 'confirmed' ? 'cancel' : null;
+  return booking.status === 'confirmed' && change !== 'declined' ? 'request' : null;
+}
+
+function publicData(input: BookingNoticeInput, l: Loaded): PublicData {
+  const b = input.booking;
+  const prev = input.previous && input.previous.start !== b.start ? input.previous : null;
+  return {
+    orgName: l.org.name,
+    serviceName: l.service.name,
+    staffName: l.staff?.name ?? '',
+    bookingId: b.id,
+    start: b.start,
+    end: b.end,
+    timeZone: b.customerTimeZone,
+    previousStart: prev?.start ?? null,
+    previousEnd: prev?.end ?? null,
+    sequence: b.version,
+    stamp: input.now,
+    ics: calendarMethod(input),
+  };
+}
+
+async function customerMessages(repos: Repositories, input: BookingNoticeInput, l: Loaded, customer: Customer): Promise<void> {
+  const b = input.booking;
+  const owner = { type: 'customer' as const, id: customer.id };
+  const secret: Record<string, string> = { name: customer.name };
+  if (input.manageUrl) secret.manageUrl = input.manageUrl;
+  if (l.settings.includeNotesInMessages && b.notes) secret.notes = b.notes;
+  const data = publicData(input, l);
+  const name = template(input.change, b);
+  const base = { orgId: b.orgId, template: name, locale: l.prefs.locale, owner, secret, bookingId: b.id };
+  await repos.outbox.enqueue({ ...base, channel: 'email', to: customer.email, data, idempotencyKey: `booking:${b.id}:v${b.version}:${name}:email` });
+  const sms = l.prefs.smsOptIn && customer.phone ? customer.phone : null;
+  if (sms && (input.change === 'rescheduled' || input.change === 'cancelled')) {
+    await repos.outbox.enqueue({ ...base, channel: 'sms', to: sms, data, idempotencyKey: `booking:${b.id}:v${b.version}:${name}:sms` });
+  }
+  if (b.status !== 'confirmed' || input.change === 'declined' || input.change === 'cancelled') return;
+  const reminderData: PublicData = { ...data, ics: null, previousStart: null, previousEnd: null };
+  for (const r of reminderTimes(b.start, input.now, b.customerTimeZone, l.settings)) {
+    const reminder = { ...base, template: 'booking.reminder' as const, data: reminderData, availableAt: r.at };
+    const key = `booking:${b.id}:reminder:${b.start}:${r.offsetMin}`;
+    await repos.outbox.enqueue({ ...reminder, channel: 'email', to: customer.email, idempotencyKey: `${key}:email` });
+    if (sms) await repos.outbox.enqueue({ ...reminder, channel: 'sms', to: sms, idempotencyKey: `${key}:sms` });
+  }
+}
+
+async function webhookMessages(repos: Repositories, input: BookingNoticeInput): Promise<void> {
+  const b = input.booking;
+  const event = WEBHOOK_EVENT[input.change];
+  const endpoints = (await repos.webhooks.list(b.orgId)).filter((e) => e.active && e.events.includes(event));
+  for (const endpoint of endpoints) {
+    await repos.outbox.enqueue({
+      orgId: b.orgId,
+      channel: 'webhook',
+      template: 'webhook',
+      locale: 'en',
+      owner: { type: 'org', id: b.orgId },
+      to: endpoint.id,
+      bookingId: b.id,
+      // No personal data in webhook payloads: ids, status and times only.
+      data: {
+        event,
+        bookingId: b.id,
+        status: b.status,
+        serviceId: b.serviceId,
+        staffId: b.staffId,
+        start: new Date(b.start).toISOString(),
+        end: new Date(b.end).toISOString(),
+        timeZone: b.customerTimeZone,
+      },
+      idempotencyKey: `booking:${b.id}:v${b.version}:${event}:webhook:${endpoint.id}`,
+    });
+  }
+}
+

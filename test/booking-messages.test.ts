@@ -1,0 +1,135 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutboxService } from '../src/jobs/outbox-service.js';
+import { buildHttpApp } from '../src/http/app.js';
+import { ENGINES, type TestRuntime, testRuntime } from './support/databases.js';
+import { type Shop, bookingBody, seedShop } from './support/fixtures.js';
+import { FROM_ADDRESS, calendarOf, testOutbox } from './support/notify-setup.js';
+import { type SmtpSink, startSmtpSink } from './support/smtp-sink.js';
+
+describe.each(ENGINES)('booking messages through SMTP on %s', (engine) => {
+  let rt: TestRuntime;
+  let app: FastifyInstance;
+  let shop: Shop;
+  let sink: SmtpSink;
+  let outbox: OutboxService;
+
+  beforeAll(async () => {
+    rt = await testRuntime(engine, '2027-03-01T00:00:00Z');
+    shop = await seedShop(rt);
+    app = await buildHttpApp(rt);
+    sink = await startSmtpSink();
+    outbox = testOutbox(rt, sink.url);
+  });
+  afterAll(async () => {
+    await outbox?.stop();
+    await sink?.close();
+    await app?.close();
+    await rt?.dispose();
+  });
+
+  const book = async (start: string, over: Record<string, unknown> = {}) => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/orgs/shop/bookings', payload: bookingBody(shop, start, over) });
+    expect(res.statusCode).toBe(201);
+    return res.json() as { booking: { id: string }; manageToken: string; manageUrl: string };
+  };
+  const manage = (token: string, payload: Record<string, unknown>) =>
+    app.inject({ method: 'POST', url: `/api/v1/bookings/manage/${token}`, payload });
+
+  it('confirms a booking by email with a calendar invitation, sent only by the worker', async () => {
+    const created = await book('2027-03-02T09:00:00+01:00', {
+      staffId: shop.staff.ana,
+      customer: { name: 'Mia <b>Muster</b> & "Co"', email: 'mia@example.com' },
+      notes: 'knee surgery last month',
+    });
+    expect(sink.received).toHaveLength(0);
+    const pending = await rt.outboxQueue.list({ bookingId: created.booking.id, limit: 10 });
+    expect(pending.map((m) => [m.template, m.channel, m.status]).sort()).toEqual([
+      ['booking.confirmed', 'email', 'pending'],
+      ['booking.reminder', 'email', 'pending'],
+      ['booking.reminder', 'email', 'pending'],
+    ]);
+
+    const report = await outbox.worker.drain();
+    expect(report).toMatchObject({ claimed: 1, sent: 1 });
+    expect(sink.received).toHaveLength(1);
+    const mail = sink.received[0];
+    if (!mail) throw new Error('no mail');
+    expect(mail.subject).toBe('Booking confirmed: Haircut – Shop');
+    expect(mail.from?.value[0]?.address).toBe(FROM_ADDRESS);
+    expect(mail.messageId).toMatch(/^<[0-9a-f-]{36}@book\.example\.test>$/);
+    expect(mail.text).toContain('Tuesday, 2 March 2027, 09:00 – 09:30 (Europe/Berlin)');
+    expect(mail.text).toContain(`Manage your booking: ${created.manageUrl}`);
+    expect(mail.text).toContain('Genuine messages only link to book.example.test');
+    expect(mail.text).toMatch(/Report a suspicious message: https:\/\/book\.example\.test\/report-suspicious\?ref=/);
+    // User input is escaped in HTML; health notes stay out of messages by default.
+    expect(mail.html).toContain('Mia &lt;b&gt;Muster&lt;/b&gt; &amp; &quot;Co&quot;');
+    expect(mail.html).not.toContain('<b>Muster');
+    expect(`${mail.text}${mail.html}`).not.toContain('knee');
+    for (const link of String(mail.html).match(/href="[^"]+"/g) ?? []) expect(link).toMatch(/^href="https:\/\/book\.example\.test\//);
+
+    const invite = calendarOf(mail);
+    expect(invite).toMatchObject({ method: 'REQUEST', uid: `${created.booking.id}@book.example.test`, sequence: 1, status: 'CONFIRMED' });
+    expect(invite.start.toISOString()).toBe('2027-03-02T08:00:00.000Z');
+    expect(invite.end.toISOString()).toBe('2027-03-02T08:30:00.000Z');
+
+    const sent = await rt.outboxQueue.list({ bookingId: created.booking.id, status: 'sent', limit: 10 });
+    expect(sent).toHaveLength(1);
+    expect(await outbox.worker.drain()).toMatchObject({ claimed: 0 });
+    expect(sink.received).toHaveLength(1);
+  });
+
+  it('moves the invitation on reschedule (same UID, higher SEQUENCE) and removes it on cancellation', async () => {
+    const created = await book('2027-03-03T09:00:00+01:00', { staffId: shop.staff.ben });
+    await outbox.worker.drain();
+    const first = calendarOf(sink.received.at(-1) as NonNullable<(typeof sink.received)[number]>);
+
+    const moved = await manage(created.manageToken, { action: 'reschedule', start: '2027-03-03T11:00:00+01:00' });
+    expect(moved.statusCode).toBe(200);
+    await outbox.worker.drain();
+    const movedMail = sink.received.at(-1);
+    if (!movedMail) throw new Error('no mail');
+    expect(movedMail.subject).toBe('Booking moved: Haircut – Shop');
+    expect(movedMail.text).toContain('It was Wednesday, 3 March 2027, 09:00 – 09:30 (Europe/Berlin)');
+    const update = calendarOf(movedMail);
+    expect(update).toMatchObject({ method: 'REQUEST', uid: first.uid });
+    expect(update.sequence).toBeGreaterThan(first.sequence);
+    expect(update.start.toISOString()).toBe('2027-03-03T10:00:00.000Z');
+
+    const cancelled = await manage(created.manageToken, { action: 'cancel' });
+    expect(cancelled.statusCode).toBe(200);
+    await outbox.worker.drain();
+    const cancelMail = sink.received.at(-1);
+    if (!cancelMail) throw new Error('no mail');
+    expect(cancelMail.subject).toBe('Booking cancelled: Haircut – Shop');
+    const cancel = calendarOf(cancelMail);
+    expect(cancel).toMatchObject({ method: 'CANCEL', uid: first.uid, status: 'CANCELLED' });
+    expect(cancel.sequence).toBeGreaterThan(update.sequence);
+
+    const reminders = await rt.outboxQueue.list({ bookingId: created.booking.id, limit: 20 });
+    const left = reminders.filter((m) => m.template === 'booking.reminder' && m.status === 'pending');
+    expect(left).toHaveLength(0);
+  });
+
+  it('writes "request received" for a service that needs approval, in the customer language', async () => {
+    await book('2027-03-04T09:00:00+01:00', { serviceId: shop.consult.id, locale: 'zh-CN' });
+    await outbox.worker.drain();
+    const mail = sink.received.at(-1);
+    if (!mail) throw new Error('no mail');
+    expect(mail.subject).toBe('已收到预约申请：Consultation – Shop');
+    expect(mail.text).toContain('尚未确认');
+    expect(mail.text).toContain('2027年3月4日星期四 09:00 – 09:30 (Europe/Berlin)');
+    expect(mail.attachments.filter((a) => a.contentType === 'text/calendar')).toHaveLength(0);
+  });
+
+  it('writes no message when the booking fails', async () => {
+    const before = (await rt.outboxQueue.list({ limit: 500 })).length;
+    const taken = await app.inject({
+      method: 'POST',
+      url: '/api/v1/orgs/shop/bookings',
+      payload: bookingBody(shop, '2027-03-02T09:00:00+01:00', { staffId: shop.staff.ana }),
+    });
+    expect(taken.statusCode).toBe(409);
+    expect((await rt.outboxQueue.list({ limit: 500 })).length).toBe(before);
+  });
+});
