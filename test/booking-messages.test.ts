@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eraseCustomer } from '../src/app/privacy/erase-customer.js';
 import type { OutboxService } from '../src/jobs/outbox-service.js';
 import { buildHttpApp } from '../src/http/app.js';
 import { ENGINES, type TestRuntime, testRuntime } from './support/databases.js';
@@ -131,5 +132,15 @@ describe.each(ENGINES)('booking messages through SMTP on %s', (engine) => {
     });
     expect(taken.statusCode).toBe(409);
     expect((await rt.outboxQueue.list({ limit: 500 })).length).toBe(before);
+  });
+
+  it('sends nothing to a customer erased before the worker ran: their sealed address is unreadable', async () => {
+    const created = await book('2027-03-05T09:00:00+01:00', { customer: { name: 'Erin Erase', email: 'erin@example.org' } });
+    await eraseCustomer(rt.ctx, { orgSlug: 'shop', email: 'erin@example.org' }, { type: 'cli', id: 'tester' });
+    const before = sink.received.length;
+    expect(await outbox.worker.drain()).toMatchObject({ sent: 0, skipped: 1 });
+    expect(sink.received.length).toBe(before);
+    const [message] = await rt.outboxQueue.list({ bookingId: created.booking.id, status: 'cancelled', limit: 5 });
+    expect(message).toMatchObject({ template: 'booking.confirmed', lastError: 'recipient_erased' });
   });
 });

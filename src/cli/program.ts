@@ -5,10 +5,12 @@ import { registerHoursCommands } from './commands/hours.js';
 import { registerKeysCommands } from './commands/keys.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerOrgCommands } from './commands/org.js';
+import { registerOutboxCommands } from './commands/outbox.js';
 import { registerOverrideCommands } from './commands/override.js';
 import { registerServiceCommands } from './commands/service.js';
 import { registerStaffCommands } from './commands/staff.js';
 import { registerStartCommand } from './commands/start.js';
+import { registerWorkerCommand } from './commands/worker.js';
 
 /** The `slotguard` command. Configuration comes from the environment (DATABASE_URL, PORT, ...). */
 export function buildProgram(): Command {
@@ -18,6 +20,7 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true);
   program.configureHelp({ showGlobalOptions: true });
   registerStartCommand(program);
+  registerWorkerCommand(program);
   registerMigrateCommand(program);
   registerOrgCommands(program);
   registerStaffCommands(program);
@@ -26,6 +29,7 @@ export function buildProgram(): Command {
   registerOverrideCommands(program);
   registerDemoCommands(program);
   registerCustomerCommands(program);
+  registerOutboxCommands(program);
   registerKeysCommands(program);
   return program;
 }

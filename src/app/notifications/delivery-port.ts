@@ -12,6 +12,7 @@ export interface ClaimedMessage {
   bookingId: string | null;
   owner: MessageOwner;
   data: PublicData;
+  status: MessageStatus;
   /** Attempts including this one. */
   attempts: number;
   createdAt: number;

@@ -3,6 +3,7 @@ import { listOrganizations } from '../../app/admin/list-organizations.js';
 import { seedDemo } from '../../app/demo/seed-demo.js';
 import { loadConfig } from '../../config.js';
 import { migrateToLatest } from '../../db/migrate.js';
+import { startOutboxWorker } from './worker.js';
 import type { Runtime } from '../../main.js';
 import { cliActor } from '../cli-actor.js';
 import { openRuntime } from '../with-runtime.js';
@@ -23,8 +24,10 @@ export function registerStartCommand(program: Command): void {
         const server = await startServer(config, runtime);
         say(`Slotguard is listening on ${server.url}`);
         for (const url of await urlsToOpen(runtime, config.publicUrl)) say(`  ${url}`);
+        const outbox = config.notify.worker === 'in-process' ? startOutboxWorker(runtime, config, say) : null;
         stopOnSignal(async () => {
           await server.close();
+          await outbox?.stop();
           await runtime.close();
         });
       } catch (e) {
@@ -52,7 +55,7 @@ async function urlsToOpen(runtime: Runtime, publicUrl: string): Promise<string[]
 }
 
 /** Finishes in-flight requests and closes the database on SIGINT/SIGTERM; a second signal forces the exit. */
-function stopOnSignal(stop: () => Promise<void>): void {
+export function stopOnSignal(stop: () => Promise<void>): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) {
