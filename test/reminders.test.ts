@@ -1,0 +1,111 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutboxService } from '../src/jobs/outbox-service.js';
+import { buildHttpApp } from '../src/http/app.js';
+import { HttpSmsSender } from '../src/notify/sms-sender.js';
+import { ENGINES, type TestRuntime, testRuntime } from './support/databases.js';
+import { type Shop, bookingBody, seedShop } from './support/fixtures.js';
+import { testOutbox } from './support/notify-setup.js';
+import { type SmtpSink, startSmtpSink } from './support/smtp-sink.js';
+import { type FakeSmsApi, startFakeSmsApi } from './support/sms-api.js';
+
+describe.each(ENGINES)('reminders on %s', (engine) => {
+  let rt: TestRuntime;
+  let app: FastifyInstance;
+  let shop: Shop;
+  let sink: SmtpSink;
+  let smsApi: FakeSmsApi;
+  let outbox: OutboxService;
+
+  beforeAll(async () => {
+    rt = await testRuntime(engine, '2027-03-01T00:00:00Z');
+    shop = await seedShop(rt);
+    app = await buildHttpApp(rt);
+    sink = await startSmtpSink();
+    smsApi = await startFakeSmsApi();
+    const sms = new HttpSmsSender({ url: smsApi.url, username: 'AC123', password: 'token', from: '+15005550006' });
+    outbox = testOutbox(rt, sink.url, {}, { sms });
+  });
+  afterAll(async () => {
+    await outbox?.stop();
+    await smsApi?.close();
+    await sink?.close();
+    await app?.close();
+    await rt?.dispose();
+  });
+
+  const book = async (start: string, over: Record<string, unknown> = {}) => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/orgs/shop/bookings', payload: bookingBody(shop, start, over) });
+    expect(res.statusCode).toBe(201);
+    return res.json() as { booking: { id: string }; manageToken: string };
+  };
+  /** Runs the worker at an instant and returns the subjects of the mail it sent. */
+  const runAt = async (iso: string) => {
+    rt.clock.set(iso);
+    const before = sink.received.length;
+    await outbox.worker.drain();
+    return sink.received.slice(before).map((m) => `${m.subject} | ${m.text?.split('\n')[2] ?? ''}`);
+  };
+
+  it('arrives at 24 h and 2 h before, by email and opted-in SMS, across the spring DST change', async () => {
+    rt.clock.set('2027-03-01T00:00:00Z');
+    // Monday 29 March 09:00 CEST = 07:00Z; clocks went forward on Sunday 28 March.
+    await book('2027-03-29T09:00:00+02:00', { staffId: shop.staff.ana, smsReminders: true });
+    expect(await runAt('2027-03-01T00:00:00Z')).toEqual(['Booking confirmed: Haircut – Shop | Shop has confirmed your appointment. The calendar file attached adds it to your calendar.']);
+    expect(smsApi.sent).toHaveLength(0);
+
+    expect(await runAt('2027-03-28T06:59:59Z')).toEqual([]);
+    expect(await runAt('2027-03-28T07:00:00Z')).toEqual(['Reminder: Haircut – Shop | A reminder of your appointment with Shop.']);
+    expect(smsApi.sent).toHaveLength(1);
+    expect(smsApi.sent[0]).toMatchObject({ to: '+49301234567', from: '+15005550006', authorization: `Basic ${Buffer.from('AC123:token').toString('base64')}` });
+    expect(smsApi.sent[0]?.body).toBe('Shop: reminder, Haircut, Monday, 29 March 2027, 09:00 – 09:30 (Europe/Berlin).');
+
+    // The 2 h reminder would fall at 07:00, inside quiet hours (21:00-08:00): it comes at 08:00 CEST.
+    expect(await runAt('2027-03-29T05:59:59Z')).toEqual([]);
+    expect(await runAt('2027-03-29T06:00:00Z')).toHaveLength(1);
+    expect(smsApi.sent).toHaveLength(2);
+    expect(await runAt('2027-03-29T09:00:00Z')).toEqual([]);
+  });
+
+  it('follows a reschedule: only the new time is reminded', async () => {
+    rt.clock.set('2027-03-01T00:00:00Z');
+    const created = await book('2027-03-10T10:00:00+01:00', { staffId: shop.staff.ben });
+    const moved = await app.inject({
+      method: 'POST',
+      url: `/api/v1/bookings/manage/${created.manageToken}`,
+      payload: { action: 'reschedule', start: '2027-03-11T14:00:00+01:00' },
+    });
+    expect(moved.statusCode).toBe(200);
+    await runAt('2027-03-01T00:00:00Z');
+
+    expect(await runAt('2027-03-09T09:00:00Z')).toEqual([]);
+    expect(await runAt('2027-03-10T08:00:00Z')).toEqual([]);
+    const first = await runAt('2027-03-10T13:00:00Z');
+    expect(first).toHaveLength(1);
+    expect(sink.received.at(-1)?.text).toContain('Thursday, 11 March 2027, 14:00 – 14:30 (Europe/Berlin)');
+    expect(await runAt('2027-03-11T11:00:00Z')).toHaveLength(1);
+  });
+
+  it('stops for a cancelled booking', async () => {
+    rt.clock.set('2027-03-01T00:00:00Z');
+    const created = await book('2027-03-12T10:00:00+01:00', { staffId: shop.staff.ben });
+    const cancelled = await app.inject({ method: 'POST', url: `/api/v1/bookings/manage/${created.manageToken}`, payload: { action: 'cancel' } });
+    expect(cancelled.statusCode).toBe(200);
+    await runAt('2027-03-01T00:00:00Z');
+    expect(await runAt('2027-03-12T09:30:00Z')).toEqual([]);
+    const left = await rt.outboxQueue.list({ bookingId: created.booking.id, status: 'pending', limit: 10 });
+    expect(left).toEqual([]);
+  });
+
+  it('keeps quiet hours in the customer zone, not the business zone', async () => {
+    rt.clock.set('2027-03-01T00:00:00Z');
+    // Friday 16:00 in Berlin is 23:00 in Shanghai, where the customer lives.
+    const created = await book('2027-03-05T16:00:00+01:00', { staffId: shop.staff.ana, timeZone: 'Asia/Shanghai' });
+    const due = (await rt.outboxQueue.list({ bookingId: created.booking.id, status: 'pending', limit: 10 }))
+      .filter((m) => m.template === 'booking.reminder')
+      .map((m) => new Date(m.availableAt).toISOString())
+      .sort();
+    // 24 h before is 23:00 Shanghai: moved to 08:00 Shanghai that morning. 2 h before is 21:00: moved to 20:45.
+    expect(due).toEqual(['2027-03-05T00:00:00.000Z', '2027-03-05T12:45:00.000Z']);
+  });
+});
