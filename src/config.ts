@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { type NotifyConfig, parseNotifyConfig } from './notify/notify-config.js';
 
 /** Environment parsed and validated once, into a frozen typed object. */
@@ -9,6 +10,8 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly nodeEnv: 'development' | 'production' | 'test';
   readonly demo: boolean;
+  /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed; empty: none. */
+  readonly trustProxy: readonly string[];
   readonly masterKey: { readonly env: string | null; readonly file: string; readonly fileExplicit: boolean };
   /** Email, SMS and the outbox worker (see notify/notify-config.ts). */
   readonly notify: NotifyConfig;
@@ -53,6 +56,11 @@ export function loadConfig(env: Env = process.env): Config {
 
   const notify = parseNotifyConfig(env, publicUrl, nodeEnv === 'production', problems);
 
+  const trustProxy = (env.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  for (const entry of trustProxy) {
+    if (!isAddressOrRange(entry)) problems.push(`TRUST_PROXY must list IP addresses or CIDR ranges (got "${entry}")`);
+  }
+
   if (problems.length > 0 || port === null || !database) throw new ConfigError(problems);
   return Object.freeze({
     port,
@@ -62,6 +70,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     nodeEnv,
     demo: demoRaw === '1' || demoRaw === 'true',
+    trustProxy: Object.freeze(trustProxy),
     masterKey: Object.freeze({
       env: env.MASTER_KEY?.trim() || null,
       file: env.MASTER_KEY_FILE ?? './data/master-key.json',
@@ -69,6 +78,14 @@ export function loadConfig(env: Env = process.env): Config {
     }),
     notify,
   });
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
 }
 
 function parsePort(raw: string): number | null {

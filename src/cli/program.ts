@@ -4,12 +4,14 @@ import { registerDemoCommands } from './commands/demo.js';
 import { registerHoursCommands } from './commands/hours.js';
 import { registerKeysCommands } from './commands/keys.js';
 import { registerMigrateCommand } from './commands/migrate.js';
+import { registerNotificationCommands } from './commands/notifications.js';
 import { registerOrgCommands } from './commands/org.js';
 import { registerOutboxCommands } from './commands/outbox.js';
 import { registerOverrideCommands } from './commands/override.js';
 import { registerServiceCommands } from './commands/service.js';
 import { registerStaffCommands } from './commands/staff.js';
 import { registerStartCommand } from './commands/start.js';
+import { registerWebhookCommands } from './commands/webhook.js';
 import { registerWorkerCommand } from './commands/worker.js';
 
 /** The `slotguard` command. Configuration comes from the environment (DATABASE_URL, PORT, ...). */
@@ -30,6 +32,8 @@ export function buildProgram(): Command {
   registerDemoCommands(program);
   registerCustomerCommands(program);
   registerOutboxCommands(program);
+  registerNotificationCommands(program);
+  registerWebhookCommands(program);
   registerKeysCommands(program);
   return program;
 }

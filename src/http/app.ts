@@ -6,6 +6,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Runtime } from '../main.js';
 import { installErrorHandler } from './error-handler.js';
+import { authCookiesFor } from './plugins/auth-cookies.js';
+import { sessionAuth } from './plugins/session-auth.js';
+import { authApi } from './routes/auth-api.js';
 import { bookingRoutes } from './routes/bookings.js';
 import { healthRoutes } from './routes/health.js';
 import { manageRoutes } from './routes/manage.js';
@@ -16,6 +19,8 @@ export interface HttpOptions {
   logger?: FastifyServerOptions['logger'];
   /** Largest accepted request body, bytes. */
   bodyLimit?: number;
+  /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY); none by default. */
+  trustProxy?: string[];
 }
 
 /** Builds the HTTP app. Plugins load in a fixed order: security, docs, errors, routes. */
@@ -24,6 +29,7 @@ export async function buildHttpApp(runtime: Runtime, options: HttpOptions = {}):
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 64 * 1024,
     genReqId: () => randomUUID(),
+    trustProxy: options.trustProxy && options.trustProxy.length > 0 ? options.trustProxy : false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -59,6 +65,7 @@ export async function buildHttpApp(runtime: Runtime, options: HttpOptions = {}):
       info: { title: 'Slotguard API', version: '1.0.0', description: 'Secure appointment scheduling' },
       tags: [
         { name: 'booking', description: 'Public booking page' },
+        { name: 'auth', description: 'Sign-in, sessions and second factors' },
         { name: 'manage', description: "A customer's manage link" },
         { name: 'ops', description: 'Health and readiness' },
       ],
@@ -68,6 +75,8 @@ export async function buildHttpApp(runtime: Runtime, options: HttpOptions = {}):
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   installErrorHandler(app);
+  const cookies = authCookiesFor(runtime.ctx.publicUrl);
+  await app.register(sessionAuth, { ctx: runtime.ctx, cookies });
 
   await app.register(healthRoutes(runtime.database));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -76,6 +85,7 @@ export async function buildHttpApp(runtime: Runtime, options: HttpOptions = {}):
       await api.register(publicBookingRoutes(runtime.ctx));
       await api.register(bookingRoutes(runtime.ctx));
       await api.register(manageRoutes(runtime.ctx));
+      await api.register(authApi(runtime.ctx, cookies));
     },
     { prefix: '/api/v1' },
   );

@@ -146,7 +146,7 @@ export class OutboxWorker {
   private afterFailure(m: ClaimedMessage, e: unknown): DeliveryOutcome {
     const failure = e instanceof DeliveryError ? e : new DeliveryError('internal_error', true);
     if (!(e instanceof DeliveryError)) this.options.onError?.(e);
-    if (givesUp(this.retry, m.attempts, failure.transient)) return { kind: 'dead', code: failure.code };
+    if (failure.final || givesUp(this.retry, m.attempts, failure.transient)) return { kind: 'dead', code: failure.code };
     return { kind: 'retry', code: failure.code, at: this.clock.now() + retryDelay(this.retry, m.attempts, this.random) };
   }
 }
