@@ -1,5 +1,7 @@
 import type { Membership, User } from './account-model.js';
 import type { OrgSecurityPolicy } from './security-policy.js';
+import type { ThrottleState } from '../../security/auth/throttle-policy.js';
+import type { Session, SessionStage } from './session-model.js';
 
 export interface UserRepository {
   /** By the blind index of the normalized email; the email itself is never stored readable. */
@@ -29,9 +31,56 @@ export interface SecurityPolicyRepository {
   save(orgId: string, policy: OrgSecurityPolicy): Promise<void>;
 }
 
+export interface SessionRepository {
+  insert(session: Session, tokenHash: string): Promise<void>;
+  findByTokenHash(tokenHash: string): Promise<Session | null>;
+  findById(userId: string, id: string): Promise<Session | null>;
+  /** Live sessions of a user (not revoked, not past their absolute end). */
+  listForUser(userId: string, now: number): Promise<Session[]>;
+  touch(id: string, at: number): Promise<void>;
+  /** A new secret for the same session (at sign-in steps and step-up), optionally a fresh authentication. */
+  rotate(id: string, tokenHash: string, change: { stage?: SessionStage; authAt?: number; authMethods?: string[] }): Promise<void>;
+  /** Changes the active organization and role. */
+  setOrg(id: string, orgId: string | null, role: Session['role'], idleTimeoutMs: number, expiresAt: number): Promise<void>;
+  revoke(id: string, reason: string, at: number): Promise<boolean>;
+  /** Revokes every live session of the user but `exceptId`; returns how many. */
+  revokeAllForUser(userId: string, reason: string, at: number, exceptId?: string | null): Promise<string[]>;
+}
+
+export interface ThrottleRepository {
+  /** A keyed hash of a throttle key (e.g. "ip:203.0.113.9"): no address or email on disk. */
+  keyFor(key: string): Promise<string>;
+  find(keyHash: string): Promise<ThrottleState | null>;
+  save(keyHash: string, state: ThrottleState): Promise<void>;
+  clear(keyHash: string): Promise<void>;
+}
+
+/** A sign-in between its password and its second factor, or a passkey ceremony in flight. */
+export interface LoginChallenge {
+  purpose: 'mfa' | 'passkey_login';
+  userId: string | null;
+  methods: string[];
+  webauthnChallenge: string | null;
+  failures: number;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface LoginChallengeRepository {
+  insert(tokenHash: string, challenge: LoginChallenge): Promise<void>;
+  find(tokenHash: string): Promise<LoginChallenge | null>;
+  /** Counts a failed answer; returns the new count. */
+  recordFailure(tokenHash: string): Promise<number>;
+  setWebauthnChallenge(tokenHash: string, challenge: string): Promise<void>;
+  delete(tokenHash: string): Promise<void>;
+}
+
 /** The accounts' repositories, reached as `repos.accounts` inside a unit of work. */
 export interface AccountRepositories {
   users: UserRepository;
   memberships: MembershipRepository;
   securityPolicies: SecurityPolicyRepository;
+  sessions: SessionRepository;
+  throttles: ThrottleRepository;
+  challenges: LoginChallengeRepository;
 }

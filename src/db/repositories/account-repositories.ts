@@ -3,8 +3,11 @@ import type { AccountRepositories } from '../../app/auth/account-ports.js';
 import type { Clock } from '../../app/ports.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
 import type { DB } from '../schema.js';
+import { KyselyLoginChallengeRepository } from './login-challenge-repository.js';
 import { KyselyMembershipRepository } from './membership-repository.js';
 import { KyselySecurityPolicyRepository } from './security-policy-repository.js';
+import { KyselySessionRepository } from './session-repository.js';
+import { KyselyThrottleRepository } from './throttle-repository.js';
 import { KyselyUserRepository } from './user-repository.js';
 
 /** The accounts' repositories on one connection or transaction. */
@@ -14,5 +17,8 @@ export function accountRepositories(db: Kysely<DB>, crypto: FieldCrypto, clock: 
     users: new KyselyUserRepository(db, crypto, now),
     memberships: new KyselyMembershipRepository(db),
     securityPolicies: new KyselySecurityPolicyRepository(db, now),
+    sessions: new KyselySessionRepository(db),
+    throttles: new KyselyThrottleRepository(db, crypto),
+    challenges: new KyselyLoginChallengeRepository(db),
   };
 }

@@ -1,0 +1,74 @@
+import { DomainError, RateLimitedError } from '../../domain/errors.js';
+import { hashPassword, verifyPassword } from '../../security/passwords/password-hasher.js';
+import type { AppContext, Repositories } from '../ports.js';
+import type { User } from './account-model.js';
+import { type LoginThrottle, cleanAddress, hardStopped, loadThrottle, recordLoginFailure, throttleWait } from './login-throttle.js';
+import { type SignedIn, finishSignIn } from './finish-sign-in.js';
+import { startMfaChallenge } from './mfa-challenge.js';
+import type { ClientInfo } from './session-model.js';
+
+export interface LoginInput {
+  email: string;
+  password: string;
+}
+
+export type LoginResult = SignedIn | { kind: 'mfa'; token: string; methods: string[] };
+
+export const invalidCredentials = () => new DomainError('invalid_credentials', 'The email or password is incorrect');
+
+/**
+ * Password sign-in. Unknown user, wrong password, disabled and hard-stopped accounts all get
+ * the same 401 after the same Argon2id work; throttled attempts get 429 before any check.
+ */
+export async function login(ctx: AppContext, input: LoginInput, client: ClientInfo): Promise<LoginResult> {
+  const now = ctx.clock.now();
+  const publicActor = { type: 'public' as const, id: null, ip: client.ip, userAgent: client.userAgent };
+  const pre = await ctx.uow.write(async (repos) => {
+    const throttle = await loadThrottle(repos, await repos.accounts.users.emailKey(input.email), client.ip, now);
+    const wait = throttleWait(throttle, now);
+    return { throttle, wait, user: wait > 0 ? null : await repos.accounts.users.findByEmail(input.email) };
+  });
+  const audit = { orgId: null, actor: publicActor, action: 'auth.login', objectType: 'user', objectIds: pre.user ? [pre.user.id] : [] };
+  if (pre.wait > 0) {
+    await ctx.uow.write((repos) => repos.audit.record({ ...audit, outcome: 'denied', reason: 'rate_limited' }));
+    throw new RateLimitedError(pre.wait / 1000);
+  }
+
+  const check = await verifyPassword(pre.user?.passwordHash ?? null, input.password);
+  const user = pre.user;
+  const refusal = !user ? 'unknown_user' : !check.ok ? 'wrong_password' : user.disabledAt !== null ? 'disabled' : null;
+  const methods = user && !refusal ? await ctx.uow.read((repos) => mfaMethodsOf(repos, user.id)) : [];
+  // Past the hard stop only a clean address that can also pass a second factor gets through.
+  const stopped = hardStopped(pre.throttle) && !(cleanAddress(pre.throttle) && methods.length > 0);
+  if (!user || refusal || stopped) {
+    await ctx.uow.write(async (repos) => {
+      await recordLoginFailure(repos, pre.throttle, now);
+      await repos.audit.record({ ...audit, outcome: 'failure', reason: `invalid_credentials:${refusal ?? 'hard_stop'}` });
+    });
+    throw invalidCredentials();
+  }
+  if (check.needsRehash && input.password) {
+    const rehashed = await hashPassword(input.password);
+    await ctx.uow.write((repos) => repos.accounts.users.setPassword(user.id, rehashed, user.passwordChangedAt, user.passwordCompromised));
+  }
+  return afterPassword(ctx, user, methods, pre.throttle, client);
+}
+
+async function afterPassword(ctx: AppContext, user: User, methods: string[], throttle: LoginThrottle, client: ClientInfo): Promise<LoginResult> {
+  const now = ctx.clock.now();
+  return ctx.uow.write(async (repos) => {
+    const actor = { type: 'user' as const, id: user.id, ip: client.ip, userAgent: client.userAgent };
+    if (methods.length > 0) {
+      const token = await startMfaChallenge(repos, user.id, methods, now);
+      await repos.audit.record({ orgId: null, actor, action: 'auth.login', objectType: 'user', objectIds: [user.id], outcome: 'success', reason: 'password:mfa_pending' });
+      return { kind: 'mfa' as const, token, methods };
+    }
+    await repos.audit.record({ orgId: null, actor, action: 'auth.login', objectType: 'user', objectIds: [user.id], outcome: 'success', reason: 'password' });
+    return finishSignIn(repos, { user, methods: ['password'], hasMfa: false, throttle, client, now });
+  });
+}
+
+/** The second factors a user can be asked for at sign-in. */
+export async function mfaMethodsOf(_repos: Repositories, _userId: string): Promise<string[]> {
+  return [];
+}

@@ -1,0 +1,54 @@
+import type { Role } from '../access/roles.js';
+import type { Actor } from '../ports.js';
+
+/**
+ * How far a session may go: `full`, or only finishing what sign-in still needs (enrolling a
+ * second factor the org requires, replacing a compromised password).
+ */
+export type SessionStage = 'full' | 'mfa_enrolment' | 'password_change';
+
+/** A server-side session. Its cookie value exists only in the browser; we keep its hash. */
+export interface Session {
+  /** Public id, shown in "my devices" and used to revoke; not the secret. */
+  id: string;
+  userId: string;
+  orgId: string | null;
+  role: Role | null;
+  stage: SessionStage;
+  createdAt: number;
+  lastSeenAt: number;
+  idleTimeoutMs: number;
+  /** Absolute end, whatever the activity. */
+  expiresAt: number;
+  /** Last time the user proved who they are (password, second factor, passkey): for step-up. */
+  authAt: number;
+  /** Factors used at `authAt`, e.g. ["password", "totp"]. */
+  authMethods: string[];
+  ip: string | null;
+  userAgent: string | null;
+  revokedAt: number | null;
+}
+
+/** Who is calling, from their session: the one source of tenant and role for every use case. */
+export interface AuthContext {
+  userId: string;
+  sessionId: string;
+  orgId: string | null;
+  role: Role | null;
+  stage: SessionStage;
+  authAt: number;
+  authMethods: string[];
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** What the browser tells us about itself; recorded with sessions and audit entries. */
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** The audit log's view of a signed-in caller. */
+export function actorOf(auth: AuthContext): Actor {
+  return { type: 'user', id: auth.userId, ip: auth.ip, userAgent: auth.userAgent };
+}

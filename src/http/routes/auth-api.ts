@@ -1,0 +1,13 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppContext } from '../../app/ports.js';
+import type { AuthCookies } from '../plugins/auth-cookies.js';
+import { authRoutes } from './auth.js';
+import { authSessionRoutes } from './auth-sessions.js';
+
+/** Every account route under /api/v1/auth. */
+export function authApi(ctx: AppContext, cookies: AuthCookies): FastifyPluginAsync {
+  return async (app) => {
+    await app.register(authRoutes(ctx, cookies));
+    await app.register(authSessionRoutes(ctx, cookies));
+  };
+}
