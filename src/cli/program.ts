@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerCalendarFeedCommands } from './commands/calendar-feed.js';
 import { registerCustomerCommands } from './commands/customer.js';
 import { registerDemoCommands } from './commands/demo.js';
 import { registerHoursCommands } from './commands/hours.js';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerOutboxCommands(program);
   registerNotificationCommands(program);
   registerWebhookCommands(program);
+  registerCalendarFeedCommands(program);
   registerKeysCommands(program);
   return program;
 }

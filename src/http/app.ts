@@ -10,6 +10,7 @@ import { authCookiesFor } from './plugins/auth-cookies.js';
 import { sessionAuth } from './plugins/session-auth.js';
 import { authApi } from './routes/auth-api.js';
 import { bookingRoutes } from './routes/bookings.js';
+import { calendarFeedRoutes } from './routes/calendar-feed.js';
 import { healthRoutes } from './routes/health.js';
 import { manageRoutes } from './routes/manage.js';
 import { publicBookingRoutes } from './routes/public-booking.js';
@@ -85,6 +86,7 @@ export async function buildHttpApp(runtime: Runtime, options: HttpOptions = {}):
       await api.register(publicBookingRoutes(runtime.ctx));
       await api.register(bookingRoutes(runtime.ctx));
       await api.register(manageRoutes(runtime.ctx));
+      await api.register(calendarFeedRoutes(runtime.ctx));
       await api.register(authApi(runtime.ctx, cookies));
     },
     { prefix: '/api/v1' },

@@ -3,7 +3,7 @@ import type { DestinationStream, LoggerOptions } from 'pino';
 
 /** Secrets that may sit in a path are cut out before a URL reaches a log line. */
 export function redactUrl(url: string): string {
-  return url.replace(/(\/manage\/)[^/?#]+/, '$1[redacted]');
+  return url.replace(/(\/manage\/)[^/?#]+/, '$1[redacted]').replace(/(\/calendar\/)[^/?#]+/, '$1[redacted]');
 }
 
 interface RequestLike {

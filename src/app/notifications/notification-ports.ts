@@ -48,10 +48,23 @@ export interface CalendarFeed {
   revokedAt: number | null;
 }
 
+/** A booking as a staff calendar feed shows it. */
+export interface FeedBooking {
+  id: string;
+  serviceId: string;
+  customerId: string | null;
+  status: string;
+  start: number;
+  end: number;
+  version: number;
+}
+
 export interface CalendarFeedRepository {
   insert(feed: CalendarFeed, tokenHash: string): Promise<void>;
   /** A live (not revoked) feed by its token's hash. */
   findByTokenHash(tokenHash: string): Promise<CalendarFeed | null>;
   revoke(orgId: string, id: string, now: number): Promise<boolean>;
   list(orgId: string, staffId: string): Promise<CalendarFeed[]>;
+  /** The staff member's pending and confirmed bookings starting in [from, to). */
+  bookings(orgId: string, staffId: string, from: number, to: number): Promise<FeedBooking[]>;
 }

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { CalendarFeed, CalendarFeedRepository } from '../../app/notifications/notification-ports.js';
+import type { CalendarFeed, CalendarFeedRepository, FeedBooking } from '../../app/notifications/notification-ports.js';
 import type { CalendarFeedsTable, DB } from '../schema.js';
 
 /** Feed tokens are stored only as hashes; revoking a feed kills its URL for good. */
@@ -43,6 +43,29 @@ export class KyselyCalendarFeedRepository implements CalendarFeedRepository {
       .orderBy('created_at')
       .execute();
     return rows.map(toFeed);
+  }
+
+  async bookings(orgId: string, staffId: string, from: number, to: number): Promise<FeedBooking[]> {
+    const rows = await this.db
+      .selectFrom('bookings')
+      .select(['id', 'service_id', 'customer_id', 'status', 'start_at', 'end_at', 'version'])
+      .where('org_id', '=', orgId)
+      .where('staff_id', '=', staffId)
+      .where('status', 'in', ['pending', 'confirmed'])
+      .where('start_at', '>=', from)
+      .where('start_at', '<', to)
+      .orderBy('start_at')
+      .limit(5000)
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      serviceId: r.service_id,
+      customerId: r.customer_id,
+      status: r.status,
+      start: r.start_at,
+      end: r.end_at,
+      version: r.version,
+    }));
   }
 }
 
