@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decideBooking } from '../src/app/booking/decide-booking.js';
 import { eraseCustomer } from '../src/app/privacy/erase-customer.js';
 import type { OutboxService } from '../src/jobs/outbox-service.js';
 import { buildHttpApp } from '../src/http/app.js';
@@ -142,5 +143,36 @@ describe.each(ENGINES)('booking messages through SMTP on %s', (engine) => {
     expect(sink.received.length).toBe(before);
     const [message] = await rt.outboxQueue.list({ bookingId: created.booking.id, status: 'cancelled', limit: 5 });
     expect(message).toMatchObject({ template: 'booking.confirmed', lastError: 'recipient_erased' });
+  });
+
+  it('tells the customer when the business approves (with the invitation and reminders) or declines', async () => {
+    const admin = { type: 'cli' as const, id: 'tester' };
+    const accepted = await book('2027-03-08T09:00:00+01:00', { serviceId: shop.consult.id });
+    const declined = await book('2027-03-08T10:00:00+01:00', { serviceId: shop.consult.id });
+    await outbox.worker.drain();
+    const reminders = async (id: string) =>
+      (await rt.outboxQueue.list({ bookingId: id, status: 'pending', limit: 10 })).filter((m) => m.template === 'booking.reminder');
+    expect(await reminders(accepted.booking.id)).toHaveLength(0);
+
+    expect(await decideBooking(rt.ctx, { orgSlug: 'shop', bookingId: accepted.booking.id, decision: 'approve' }, admin)).toEqual({
+      id: accepted.booking.id,
+      status: 'confirmed',
+    });
+    await outbox.worker.drain();
+    const yes = sink.received.at(-1);
+    if (!yes) throw new Error('no mail');
+    expect(yes.subject).toBe('Booking confirmed: Consultation – Shop');
+    expect(calendarOf(yes)).toMatchObject({ method: 'REQUEST', sequence: 2 });
+    expect(await reminders(accepted.booking.id)).toHaveLength(2);
+
+    await decideBooking(rt.ctx, { orgSlug: 'shop', bookingId: declined.booking.id, decision: 'decline' }, admin);
+    await outbox.worker.drain();
+    const no = sink.received.at(-1);
+    expect(no?.subject).toBe('Request declined: Consultation – Shop');
+    expect(no?.attachments.filter((a) => a.contentType === 'text/calendar')).toHaveLength(0);
+    expect(await reminders(declined.booking.id)).toHaveLength(0);
+    await expect(decideBooking(rt.ctx, { orgSlug: 'shop', bookingId: declined.booking.id, decision: 'approve' }, admin)).rejects.toMatchObject({
+      code: 'booking_not_modifiable',
+    });
   });
 });

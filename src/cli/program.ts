@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerBookingCommands } from './commands/booking.js';
 import { registerCalendarFeedCommands } from './commands/calendar-feed.js';
 import { registerCustomerCommands } from './commands/customer.js';
 import { registerDemoCommands } from './commands/demo.js';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerNotificationCommands(program);
   registerWebhookCommands(program);
   registerCalendarFeedCommands(program);
+  registerBookingCommands(program);
   registerKeysCommands(program);
   return program;
 }
