@@ -22,25 +22,7 @@ export class SmtpEmailTransport implements EmailTransport {
   private readonly transporter: Transporter<SMTPTransport.SentMessageInfo>;
 
   constructor(private readonly settings: SmtpSettings) {
-    const url = new URL(settings.url);
-    const loopback = isLoopbackHost(url.hostname);
-    const secure = url.protocol === 'smtps:';
-    const options: SMTPTransport.Options & { pool: true; maxConnections: number } = {
-      pool: true,
-      maxConnections: settings.maxConnections ?? 4,
-      host: url.hostname.replace(/^\[|\]$/g, ''),
-      port: url.port ? Number(url.port) : secure ? 465 : 587,
-      secure,
-      requireTLS: !secure && !loopback,
-      ignoreTLS: loopback && !secure,
-      tls: { minVersion: 'TLSv1.2', rejectUnauthorized: !loopback },
-      auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
-      connectionTimeout: 15_000,
-      greetingTimeout: 15_000,
-      socketTimeout: 30_000,
-      dkim: settings.dkim ?? undefined,
-    };
-    this.transporter = nodemailer.createTransport(options);
+    this.transporter = nodemailer.createTransport(smtpOptions(settings));
   }
 
   async send(m: EmailToSend): Promise<{ providerRef: string | null }> {
@@ -65,6 +47,30 @@ export class SmtpEmailTransport implements EmailTransport {
   close(): void {
     this.transporter.close();
   }
+}
+
+type PoolOptions = SMTPTransport.Options & { pool: true; maxConnections: number };
+
+/** Connection options: TLS (or a mandatory STARTTLS upgrade) with certificate checks off loopback. */
+export function smtpOptions(settings: SmtpSettings): PoolOptions {
+  const url = new URL(settings.url);
+  const loopback = isLoopbackHost(url.hostname);
+  const secure = url.protocol === 'smtps:';
+  return {
+    pool: true,
+    maxConnections: settings.maxConnections ?? 4,
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: url.port ? Number(url.port) : secure ? 465 : 587,
+    secure,
+    requireTLS: !secure && !loopback,
+    ignoreTLS: loopback && !secure,
+    tls: { minVersion: 'TLSv1.2', rejectUnauthorized: !loopback },
+    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 30_000,
+    dkim: settings.dkim ?? undefined,
+  };
 }
 
 /** 4xx replies and connection trouble are worth retrying; 5xx replies are permanent. */
