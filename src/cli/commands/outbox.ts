@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { listOutbox, retryDeadMessage, showOutboxMessage } from '../../app/notifications/outbox-admin.js';
 import type { MessageStatus } from '../../app/notifications/outbox-port.js';
+import { createOutboxService } from '../../jobs/outbox-service.js';
 import { renderMessage } from '../../notify/templates/render-message.js';
 import { cliActor } from '../cli-actor.js';
 import { parseWhole } from '../parse-numbers.js';
@@ -46,6 +47,21 @@ export function registerOutboxCommands(program: Command): void {
           });
           if (m.channel === 'sms') return { ...base, to: m.personal.to, text: r.sms };
           return { ...base, to: m.personal.to, subject: r.subject, text: r.text, attachments: r.attachments.map((a) => ({ filename: a.filename, content: a.content })) };
+        }),
+      );
+    });
+  outbox
+    .command('drain')
+    .description('deliver every message due now, then exit (prints counts)')
+    .action(async () => {
+      printResult(
+        await withRuntime(async (rt, config) => {
+          const service = createOutboxService(rt, config.notify);
+          try {
+            return await service.worker.drain();
+          } finally {
+            await service.stop();
+          }
         }),
       );
     });
