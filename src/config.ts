@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { type TransportConfig, checkTransportAgainstUrl, parseTransportConfig } from './http/tls/transport-config.js';
 import { type NotifyConfig, parseNotifyConfig } from './notify/notify-config.js';
 
 /** Environment parsed and validated once, into a frozen typed object. */
@@ -12,6 +13,8 @@ export interface Config {
   readonly demo: boolean;
   /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed; empty: none. */
   readonly trustProxy: readonly string[];
+  /** HTTPS on this server and the plain-HTTP redirect (see http/tls/transport-config.ts). */
+  readonly transport: TransportConfig;
   readonly masterKey: { readonly env: string | null; readonly file: string; readonly fileExplicit: boolean };
   /** Email, SMS and the outbox worker (see notify/notify-config.ts). */
   readonly notify: NotifyConfig;
@@ -48,8 +51,11 @@ export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = (env.NODE_ENV ?? 'development') as Config['nodeEnv'];
   if (!NODE_ENVS.includes(nodeEnv)) problems.push(`NODE_ENV must be one of ${NODE_ENVS.join(', ')}`);
 
-  const publicUrl = (env.PUBLIC_URL ?? `http://${hostForUrl(host)}:${port ?? 3000}`).replace(/\/+$/, '');
+  const transport = parseTransportConfig(env, Date.now(), problems);
+  const scheme = transport.tls ? 'https' : 'http';
+  const publicUrl = (env.PUBLIC_URL ?? `${scheme}://${hostForUrl(host)}:${port ?? 3000}`).replace(/\/+$/, '');
   if (!isHttpUrl(publicUrl)) problems.push(`PUBLIC_URL must be an http(s) URL (got "${env.PUBLIC_URL}")`);
+  else checkTransportAgainstUrl(transport, publicUrl, port, problems);
 
   const demoRaw = env.SLOTGUARD_DEMO ?? '1';
   if (!['0', '1', 'true', 'false'].includes(demoRaw)) problems.push('SLOTGUARD_DEMO must be 0 or 1');
@@ -71,6 +77,7 @@ export function loadConfig(env: Env = process.env): Config {
     nodeEnv,
     demo: demoRaw === '1' || demoRaw === 'true',
     trustProxy: Object.freeze(trustProxy),
+    transport,
     masterKey: Object.freeze({
       env: env.MASTER_KEY?.trim() || null,
       file: env.MASTER_KEY_FILE ?? './data/master-key.json',

@@ -13,6 +13,7 @@ import { registerOverrideCommands } from './commands/override.js';
 import { registerServiceCommands } from './commands/service.js';
 import { registerStaffCommands } from './commands/staff.js';
 import { registerStartCommand } from './commands/start.js';
+import { registerTlsCommands } from './commands/tls.js';
 import { registerWebhookCommands } from './commands/webhook.js';
 import { registerWorkerCommand } from './commands/worker.js';
 
@@ -39,5 +40,6 @@ export function buildProgram(): Command {
   registerCalendarFeedCommands(program);
   registerBookingCommands(program);
   registerKeysCommands(program);
+  registerTlsCommands(program);
   return program;
 }

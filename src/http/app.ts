@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Runtime } from '../main.js';
 import { installErrorHandler } from './error-handler.js';
+import { type HttpTransport, httpsServerFactory, registerHsts } from './tls/http-transport.js';
 import { authCookiesFor } from './plugins/auth-cookies.js';
 import { sessionAuth } from './plugins/session-auth.js';
 import { authApi } from './routes/auth-api.js';
@@ -22,6 +23,8 @@ export interface HttpOptions {
   bodyLimit?: number;
   /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY); none by default. */
   trustProxy?: string[];
+  /** HTTPS on this server, and whether to send HSTS; plain HTTP without HSTS by default. */
+  transport?: HttpTransport;
 }
 
 /** Builds the HTTP app. Plugins load in a fixed order: security, docs, errors, routes. */
@@ -32,6 +35,7 @@ export async function buildHttpApp(runtime: Runtime, options: HttpOptions = {}):
     genReqId: () => randomUUID(),
     trustProxy: options.trustProxy && options.trustProxy.length > 0 ? options.trustProxy : false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    ...httpsServerFactory(options.transport),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // The API speaks JSON only; anything else is 415 rather than a confusing validation error.
@@ -53,8 +57,10 @@ export async function buildHttpApp(runtime: Runtime, options: HttpOptions = {}):
     },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginEmbedderPolicy: false,
+    // HSTS only where the transport is HTTPS (tls/http-transport.ts), never on local HTTP.
     hsts: false,
   });
+  registerHsts(app, options.transport);
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/v1/')) reply.header('cache-control', 'no-store');
   });
