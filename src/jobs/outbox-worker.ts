@@ -42,6 +42,8 @@ export class OutboxWorker {
   private running: Promise<void> | null = null;
   private stopping = false;
   private wakeUp: (() => void) | null = null;
+  /** A wake that came while a batch ran: the loop looks again instead of sleeping. */
+  private woken = false;
 
   constructor(
     private readonly queue: OutboxQueue,
@@ -100,11 +102,13 @@ export class OutboxWorker {
 
   /** New messages were written: look now rather than at the next poll. */
   wake(): void {
+    this.woken = true;
     this.wakeUp?.();
   }
 
   private async loop(): Promise<void> {
     while (!this.stopping) {
+      this.woken = false;
       let report: BatchReport | null = null;
       try {
         report = await this.runOnce();
@@ -112,7 +116,7 @@ export class OutboxWorker {
         this.options.onError?.(e);
       }
       if (this.stopping) break;
-      if (report && report.claimed === this.batchSize) continue;
+      if (this.woken || (report && report.claimed === this.batchSize)) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.pollMs);
         this.wakeUp = () => {
