@@ -47,7 +47,7 @@ export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
   return {
-    target: { kind: 'postgres', url: PG_URL, schema, poolSize: 20 },
+    target: { kind: 'postgres', url: PG_URL, schema, poolSize: 8 },
     drop: async () => {
       const c = new pg.Client({ connectionString: PG_URL });
       await c.connect();
