@@ -55,3 +55,29 @@ export async function signIn(app: FastifyInstance, user: TestUser, headers: Reco
 }
 
 export const me = (app: FastifyInstance, b: Pick<Browser, 'headers'>) => app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: b.headers });
+
+/** The CSRF-guarded headers of a pending sign-in (after a password, before the second factor). */
+export function pendingHeaders(pending: string, csrf: string): Record<string, string> {
+  return { cookie: `${PENDING_COOKIE}=${pending}`, 'x-csrf-token': csrf, origin: ORIGIN };
+}
+
+/** Signs in with a password and expects to be asked for a second factor. */
+export async function startSignIn(app: FastifyInstance, user: TestUser, headers: Record<string, string> = {}) {
+  const res = await login(app, user.email, user.password, headers);
+  expect(res.statusCode, res.body).toBe(200);
+  expect(res.json().mfaRequired).toBe(true);
+  expect(setCookie(res, SESSION_COOKIE)).toBeUndefined();
+  const pending = setCookie(res, PENDING_COOKIE)?.value ?? '';
+  return { methods: res.json().methods as string[], headers: pendingHeaders(pending, res.json().csrfToken), pending };
+}
+
+export function post(app: FastifyInstance, url: string, headers: Record<string, string>, payload: Record<string, unknown> = {}) {
+  return app.inject({ method: 'POST', url: `/api/v1${url}`, headers, payload });
+}
+
+/** The session a response set, as a browser would keep it. */
+export function sessionFrom(res: LightMyRequestResponse): Browser {
+  const cookie = setCookie(res, SESSION_COOKIE);
+  expect(cookie, res.body).toBeDefined();
+  return browser(cookie?.value ?? '', res.json().csrfToken);
+}

@@ -27,3 +27,22 @@ export interface Membership {
 }
 
 export const membershipActive = (m: Membership, now: number): boolean => m.expiresAt === null || m.expiresAt > now;
+
+export type FactorKind = 'totp' | 'webauthn' | 'email' | 'sms';
+
+/** A second factor. A TOTP secret is sealed on disk; a passkey is only a public key. */
+export interface MfaFactor {
+  id: string;
+  userId: string;
+  kind: FactorKind;
+  label: string;
+  /** TOTP secret (base32), opened. */
+  secret: string | null;
+  credentialId: string | null;
+  publicKey: string | null;
+  signCount: number;
+  transports: string[];
+  confirmedAt: number | null;
+  createdAt: number;
+  lastUsedAt: number | null;
+}

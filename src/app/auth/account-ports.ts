@@ -1,4 +1,4 @@
-import type { Membership, User } from './account-model.js';
+import type { FactorKind, Membership, MfaFactor, User } from './account-model.js';
 import type { OrgSecurityPolicy } from './security-policy.js';
 import type { ThrottleState } from '../../security/auth/throttle-policy.js';
 import type { Session, SessionStage } from './session-model.js';
@@ -57,7 +57,7 @@ export interface ThrottleRepository {
 
 /** A sign-in between its password and its second factor, or a passkey ceremony in flight. */
 export interface LoginChallenge {
-  purpose: 'mfa' | 'passkey_login';
+  purpose: 'mfa' | 'passkey_login' | 'passkey_register';
   userId: string | null;
   methods: string[];
   webauthnChallenge: string | null;
@@ -75,6 +75,50 @@ export interface LoginChallengeRepository {
   delete(tokenHash: string): Promise<void>;
 }
 
+export interface MfaFactorRepository {
+  listForUser(userId: string): Promise<MfaFactor[]>;
+  findById(userId: string, id: string): Promise<MfaFactor | null>;
+  findByCredentialId(credentialId: string): Promise<MfaFactor | null>;
+  insert(factor: MfaFactor): Promise<void>;
+  confirm(id: string, at: number): Promise<void>;
+  /** Records a TOTP step as used; false when this or a later step was used already (replay). */
+  useTotpStep(id: string, step: number, at: number): Promise<boolean>;
+  /** Records a passkey use with its new signature counter. */
+  usePasskey(id: string, signCount: number, at: number): Promise<void>;
+  delete(userId: string, id: string): Promise<boolean>;
+  /** Removes a user's unconfirmed factors of one kind (an abandoned enrolment). */
+  deleteUnconfirmed(userId: string, kind: FactorKind): Promise<void>;
+}
+
+export interface RecoveryCodeRepository {
+  replaceAll(userId: string, codeHashes: string[], at: number): Promise<void>;
+  /** Marks a code used; false when it is unknown or already used. */
+  use(userId: string, codeHash: string, at: number): Promise<boolean>;
+  countUnused(userId: string): Promise<number>;
+}
+
+export interface OneTimeCode {
+  id: string;
+  userId: string;
+  /** Hash of the sign-in challenge or session it was sent for. */
+  boundTo: string;
+  channel: 'email' | 'sms';
+  codeHash: string;
+  failures: number;
+  createdAt: number;
+  expiresAt: number;
+  usedAt: number | null;
+}
+
+export interface OneTimeCodeRepository {
+  insert(code: OneTimeCode): Promise<void>;
+  latest(boundTo: string, channel: 'email' | 'sms'): Promise<OneTimeCode | null>;
+  countFor(boundTo: string): Promise<number>;
+  recordFailure(id: string): Promise<void>;
+  /** False when already used (a code works once). */
+  markUsed(id: string, at: number): Promise<boolean>;
+}
+
 /** The accounts' repositories, reached as `repos.accounts` inside a unit of work. */
 export interface AccountRepositories {
   users: UserRepository;
@@ -83,4 +127,7 @@ export interface AccountRepositories {
   sessions: SessionRepository;
   throttles: ThrottleRepository;
   challenges: LoginChallengeRepository;
+  factors: MfaFactorRepository;
+  recoveryCodes: RecoveryCodeRepository;
+  oneTimeCodes: OneTimeCodeRepository;
 }

@@ -1,10 +1,11 @@
 import { DomainError, RateLimitedError } from '../../domain/errors.js';
 import { hashPassword, verifyPassword } from '../../security/passwords/password-hasher.js';
-import type { AppContext, Repositories } from '../ports.js';
+import type { AppContext } from '../ports.js';
 import type { User } from './account-model.js';
 import { type LoginThrottle, cleanAddress, hardStopped, loadThrottle, recordLoginFailure, throttleWait } from './login-throttle.js';
 import { type SignedIn, finishSignIn } from './finish-sign-in.js';
 import { startMfaChallenge } from './mfa-challenge.js';
+import { mfaMethodsOf } from './mfa-methods.js';
 import type { ClientInfo } from './session-model.js';
 
 export interface LoginInput {
@@ -66,9 +67,4 @@ async function afterPassword(ctx: AppContext, user: User, methods: string[], thr
     await repos.audit.record({ orgId: null, actor, action: 'auth.login', objectType: 'user', objectIds: [user.id], outcome: 'success', reason: 'password' });
     return finishSignIn(repos, { user, methods: ['password'], hasMfa: false, throttle, client, now });
   });
-}
-
-/** The second factors a user can be asked for at sign-in. */
-export async function mfaMethodsOf(_repos: Repositories, _userId: string): Promise<string[]> {
-  return [];
 }

@@ -1,7 +1,7 @@
 import { notFound } from '../../domain/errors.js';
 import type { AppContext } from '../ports.js';
 import { membershipActive } from './account-model.js';
-import { mfaMethodsOf } from './login.js';
+import { mfaMethodsOf } from './mfa-methods.js';
 import type { AuthContext, SessionStage } from './session-model.js';
 
 export interface MeView {

@@ -5,6 +5,8 @@ import type { FieldCrypto } from '../crypto/field-crypto.js';
 import type { DB } from '../schema.js';
 import { KyselyLoginChallengeRepository } from './login-challenge-repository.js';
 import { KyselyMembershipRepository } from './membership-repository.js';
+import { KyselyOneTimeCodeRepository, KyselyRecoveryCodeRepository } from './mfa-code-repositories.js';
+import { KyselyMfaFactorRepository } from './mfa-factor-repository.js';
 import { KyselySecurityPolicyRepository } from './security-policy-repository.js';
 import { KyselySessionRepository } from './session-repository.js';
 import { KyselyThrottleRepository } from './throttle-repository.js';
@@ -20,5 +22,8 @@ export function accountRepositories(db: Kysely<DB>, crypto: FieldCrypto, clock: 
     sessions: new KyselySessionRepository(db),
     throttles: new KyselyThrottleRepository(db, crypto),
     challenges: new KyselyLoginChallengeRepository(db),
+    factors: new KyselyMfaFactorRepository(db, crypto),
+    recoveryCodes: new KyselyRecoveryCodeRepository(db),
+    oneTimeCodes: new KyselyOneTimeCodeRepository(db),
   };
 }

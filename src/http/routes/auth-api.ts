@@ -2,6 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../../app/ports.js';
 import type { AuthCookies } from '../plugins/auth-cookies.js';
 import { authRoutes } from './auth.js';
+import { authMfaRoutes } from './auth-mfa.js';
+import { authMfaEnrolRoutes } from './auth-mfa-enrol.js';
 import { authSessionRoutes } from './auth-sessions.js';
 
 /** Every account route under /api/v1/auth. */
@@ -9,5 +11,7 @@ export function authApi(ctx: AppContext, cookies: AuthCookies): FastifyPluginAsy
   return async (app) => {
     await app.register(authRoutes(ctx, cookies));
     await app.register(authSessionRoutes(ctx, cookies));
+    await app.register(authMfaRoutes(ctx, cookies));
+    await app.register(authMfaEnrolRoutes(ctx, cookies));
   };
 }
