@@ -15,12 +15,15 @@ import { calendarFeedRoutes } from './routes/calendar-feed.js';
 import { healthRoutes } from './routes/health.js';
 import { manageRoutes } from './routes/manage.js';
 import { publicBookingRoutes } from './routes/public-booking.js';
+import { type FrameAncestors, webRoutes } from './routes/web.js';
 import { ErrorResponse } from './schemas.js';
 
 export interface HttpOptions {
   logger?: FastifyServerOptions['logger'];
   /** Largest accepted request body, bytes. */
   bodyLimit?: number;
+  /** Origins allowed to embed an organization's booking page; none unless given. */
+  frameAncestors?: FrameAncestors;
   /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY); none by default. */
   trustProxy?: string[];
   /** HTTPS on this server, and whether to send HSTS; plain HTTP without HSTS by default. */
@@ -97,5 +100,6 @@ export async function buildHttpApp(runtime: Runtime, options: HttpOptions = {}):
     },
     { prefix: '/api/v1' },
   );
+  await app.register(webRoutes({ frameAncestors: options.frameAncestors }));
   return app;
 }

@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+
+/** Origins an organization lets frame its booking page (its embed snippet); none by default. */
+export type FrameAncestors = (orgSlug: string) => Promise<readonly string[]>;
+
+export interface WebOptions {
+  /** The built UI (`vite build` output); dist/web by default. */
+  root?: string;
+  frameAncestors?: FrameAncestors;
+}
+
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+
+const ORG_SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
+// A scheme and host (an optional leading "*." and port): nothing that could end the CSP directive.
+const FRAME_ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/;
+
+const noOrigins: FrameAncestors = async () => [];
+
+/**
+ * The booking and manage pages of the single-page app: hashed assets cached for a year, the
+ * HTML never cached, and only these paths fall back to index.html. The HTML keeps the app's
+ * CSP; only frame-ancestors changes, to the origins the business allows for its booking page.
+ */
+export function webRoutes(options: WebOptions = {}): FastifyPluginAsync {
+  const root = options.root ?? DEFAULT_WEB_ROOT;
+  const frameAncestors = options.frameAncestors ?? noOrigins;
+
+  return async (app) => {
+    const assets = join(root, 'assets');
+    if (existsSync(assets)) {
+      await app.register(fastifyStatic, {
+        root: assets,
+        prefix: '/assets/',
+        index: false,
+        immutable: true,
+        maxAge: '365d',
+        decorateReply: false,
+      });
+    }
+
+    const page = async (reply: FastifyReply, origins: readonly string[]): Promise<FastifyReply> => {
+      let html: string;
+      try {
+        html = await readFile(join(root, 'index.html'), 'utf8');
+      } catch {
+        return reply
+          .status(503)
+          .header('cache-control', 'no-store')
+          .type('text/plain; charset=utf-8')
+          .send('The web app is not built yet: run "npm run build".');
+      }
+      const allowed = origins.filter((o) => FRAME_ORIGIN.test(o));
+      if (allowed.length > 0) {
+        const csp = String(reply.getHeader('content-security-policy') ?? '');
+        reply.header('content-security-policy', csp.replace(/frame-ancestors [^;]*/, `frame-ancestors ${allowed.join(' ')}`));
+        reply.removeHeader('x-frame-options');
+      }
+      return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
+    };
+
+    const bookingPage = async (org: string, reply: FastifyReply) =>
+      page(reply, ORG_SLUG.test(org) ? await frameAncestors(org) : []);
+
+    app.get<{ Params: { org: string } }>('/book/:org', { schema: { hide: true } }, (request, reply) => bookingPage(request.params.org, reply));
+    app.get<{ Params: { org: string } }>('/book/:org/*', { schema: { hide: true } }, (request, reply) => bookingPage(request.params.org, reply));
+    app.get('/manage', { schema: { hide: true } }, (_request, reply) => {
+      // The manage token sits in the fragment; no-referrer keeps even the page address to itself.
+      reply.header('referrer-policy', 'no-referrer');
+      return page(reply, []);
+    });
+  };
+}

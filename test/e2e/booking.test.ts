@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestBrowser, type Visitor, launchChromium, screenshot, seriousA11yViolations, visitor } from './support/browser.js';
+import { type E2eServer, NOW, managed, startServer } from './support/server.js';
+
+describe('booking page in a real browser', () => {
+  let server: E2eServer;
+  let chromium: TestBrowser;
+
+  beforeAll(async () => {
+    [server, chromium] = await Promise.all([startServer(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.close();
+  });
+
+  const expectClean = async (v: Visitor) => {
+    expect(await seriousA11yViolations(v.page)).toEqual([]);
+    expect(v.problems).toEqual([]);
+  };
+
+  it('a customer in New York books in English and sees Berlin time noted, with inline validation, ICS and manage link', async () => {
+    const v = await visitor(chromium, { locale: 'en-US', timezoneId: 'America/New_York', now: NOW });
+    const { page } = v;
+    await page.goto(`${server.base}/book/shop`);
+    await page.getByRole('heading', { name: 'Choose a service' }).waitFor();
+    expect(await page.title()).toBe('Book with Studio Mia');
+    await expect(page.getByRole('button', { name: /Haircut/ }).textContent()).resolves.toContain('$35.00'.replace('$', '€'));
+    await expectClean(v);
+    await screenshot(page, 'book-1-services-en');
+
+    await page.getByRole('button', { name: /Haircut/ }).click();
+    await page.getByRole('heading', { name: 'Who would you like to see?' }).waitFor();
+    await page.getByRole('button', { name: 'Ana', exact: true }).click();
+
+    await page.getByRole('heading', { name: 'Pick a day and time' }).waitFor();
+    await expect(page.locator('.zone').textContent()).resolves.toMatch(/shown in New York time.*Studio Mia is in Berlin/);
+    await page.locator('button[data-date="2027-03-02"]').click();
+    await page.getByRole('heading', { name: 'Free times on Tuesday, March 2, 2027' }).waitFor();
+    const times = await page.locator('.day-times button.time').allTextContents();
+    expect(times[0]).toBe('3:00 AM');
+    await expectClean(v);
+    await screenshot(page, 'book-2-calendar-en');
+
+    await page.getByRole('button', { name: '4:00 AM', exact: true }).click();
+    await page.getByRole('heading', { name: 'Your details' }).waitFor();
+    await expect(page.getByTestId('summary-when').textContent()).resolves.toBe('Tuesday, March 2, 2027 at 4:00 AM – 4:30 AM');
+    await expect(page.locator('.summary').textContent()).resolves.toContain('Tuesday, March 2, 2027 at 10:00 AM in Berlin');
+
+    // Inline validation: nothing is sent until the form is right, and focus goes to the first problem.
+    await page.getByRole('button', { name: 'Book now' }).click();
+    await page.getByText('Please enter your name.').waitFor();
+    await page.getByText('Please agree to the privacy notice to book.').waitFor();
+    expect(await page.evaluate('document.activeElement.id')).toBe('name');
+    await page.getByLabel('Email').fill('mia@');
+    await page.getByLabel('Email').blur();
+    await page.getByText('Please enter a valid email address, such as name@example.com.').waitFor();
+    await expect(page.getByLabel('Email').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expectClean(v);
+    await screenshot(page, 'book-3-details-errors-en');
+
+    await page.getByLabel('Name').fill('Mia Muster');
+    await page.getByLabel('Email').fill('mia@example.com');
+    await page.getByLabel('Phone').fill('+1 212 555 0100');
+    await page.getByLabel('Notes for the business').fill('Short on the sides, please');
+    await expect(page.locator('.privacy').textContent()).resolves.toContain('Privacy notice (version 2027-01)');
+    await page.getByLabel(/I have read the privacy notice/).check();
+    await page.getByRole('button', { name: 'Book now' }).click();
+
+    await page.getByRole('heading', { name: 'You are booked' }).waitFor();
+    await expect(page.getByTestId('summary-when').textContent()).resolves.toBe('Tuesday, March 2, 2027 at 4:00 AM – 4:30 AM');
+    const manageHref = (await page.getByTestId('manage-link').getAttribute('href')) ?? '';
+    expect(manageHref.startsWith(`${server.base}/manage#`)).toBe(true);
+    await expectClean(v);
+    await screenshot(page, 'book-4-confirmation-en');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Add to calendar (.ics)' }).click()]);
+    expect(download.suggestedFilename()).toBe('Haircut.ics');
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(readFileSync(await download.path(), 'utf8'))).getFirstSubcomponent('vevent') ?? undefined);
+    expect(event.startDate.toJSDate().toISOString()).toBe('2027-03-02T09:00:00.000Z');
+    expect(event.endDate.toJSDate().toISOString()).toBe('2027-03-02T09:30:00.000Z');
+    expect(event.summary).toBe('Haircut at Studio Mia');
+    expect(event.description).toContain(manageHref);
+
+    const stored = await managed(server, manageHref.split('#')[1] ?? '');
+    expect(stored.booking).toMatchObject({
+      start: '2027-03-02T04:00:00-05:00',
+      timeZone: 'America/New_York',
+      status: 'confirmed',
+      staff: { name: 'Ana' },
+      customer: { name: 'Mia Muster', email: 'mia@example.com', phone: '+12125550100' },
+    });
+    expect(v.problems).toEqual([]);
+    await v.context.close();
+  });
+});

@@ -1,0 +1,251 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { ApiError, api } from '../api/client';
+import type { BookingCreated, Hold, Service } from '../api/types';
+import { useFocusOnMount } from '../components/useFocusOnMount';
+import { useLocale } from '../components/useLocale';
+import { type DetailsErrors, type DetailsField, type DetailsInput, checkDetails, emptyDetails, fieldOfPath } from '../lib/details';
+import { formatTime } from '../lib/time';
+import { BookingSummary } from './BookingSummary';
+import { PRIVACY_NOTICE_VERSION } from './privacy';
+
+interface Props {
+  org: string;
+  orgName: string;
+  service: Service;
+  staffName: string | null;
+  /** The staff member the customer asked for; null for anyone. */
+  requestedStaffId: string | null;
+  hold: Hold;
+  idempotencyKey: string;
+  zone: string;
+  businessZone: string;
+  onBooked(result: BookingCreated): void;
+  onTaken(start: string): void;
+  onBack(): void;
+}
+
+const FIELDS: DetailsField[] = ['name', 'email', 'phone', 'notes', 'consent'];
+
+export function DetailsForm(p: Props) {
+  const { t, language, locale } = useLocale();
+  const [values, setValues] = useState<DetailsInput>(emptyDetails);
+  const [errors, setErrors] = useState<DetailsErrors>({});
+  const [touched, setTouched] = useState<Partial<Record<DetailsField, boolean>>>({});
+  const [sending, setSending] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const inputs = useRef<Partial<Record<DetailsField, HTMLInputElement | HTMLTextAreaElement | null>>>({});
+  useFocusOnMount(heading);
+
+  const set = (field: DetailsField, value: string | boolean) => {
+    const next = { ...values, [field]: value };
+    setValues(next);
+    if (touched[field] || errors[field]) setErrors(onlyTouched(checkDetails(next), { ...touched, [field]: true }));
+  };
+  const blur = (field: DetailsField) => {
+    const nextTouched = { ...touched, [field]: true };
+    setTouched(nextTouched);
+    setErrors(onlyTouched(checkDetails(values), nextTouched));
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const found = checkDetails(values);
+    setTouched(Object.fromEntries(FIELDS.map((f) => [f, true])));
+    setErrors(found);
+    const first = FIELDS.find((f) => found[f]);
+    if (first) {
+      inputs.current[first]?.focus();
+      return;
+    }
+    setSending(true);
+    setFailure(null);
+    try {
+      const result = await api.book(
+        p.org,
+        {
+          serviceId: p.service.id,
+          start: p.hold.start,
+          staffId: p.requestedStaffId,
+          timeZone: p.zone,
+          customer: { name: values.name.trim(), email: values.email.trim(), phone: values.phone.trim() || null },
+          notes: values.notes.trim() || null,
+          consent: { privacyNoticeVersion: PRIVACY_NOTICE_VERSION },
+          holdToken: p.hold.holdToken,
+          locale: language === 'zh-CN' ? 'zh-CN' : 'en',
+        },
+        p.idempotencyKey,
+      );
+      p.onBooked(result);
+    } catch (error) {
+      setSending(false);
+      if (error instanceof ApiError && error.code === 'slot_unavailable') {
+        p.onTaken(p.hold.start);
+        return;
+      }
+      if (error instanceof ApiError && error.code === 'invalid_request') {
+        const serverErrors: DetailsErrors = {};
+        for (const d of error.details) {
+          const field = fieldOfPath(d.path);
+          if (field) serverErrors[field] = 'validation.refused';
+        }
+        setErrors(serverErrors);
+        const firstRefused = FIELDS.find((f) => serverErrors[f]);
+        if (firstRefused) {
+          inputs.current[firstRefused]?.focus();
+          return;
+        }
+      }
+      setFailure(error instanceof ApiError && error.code === 'network_error' ? 'errors.network' : 'errors.bookingFailed');
+    }
+  };
+
+  const describedBy = (field: DetailsField, hint?: string) =>
+    [hint, errors[field] ? `${field}-error` : null].filter(Boolean).join(' ') || undefined;
+  const error = (field: DetailsField) =>
+    errors[field] ? (
+      <p id={`${field}-error`} className="field-error">
+        {t(errors[field] as string)}
+      </p>
+    ) : null;
+
+  return (
+    <section aria-labelledby="step-heading">
+      <h2 id="step-heading" tabIndex={-1} ref={heading}>
+        {t('details.heading')}
+      </h2>
+      <BookingSummary
+        serviceName={p.service.name}
+        durationMin={p.service.durationMin}
+        staffName={p.staffName}
+        start={p.hold.start}
+        end={p.hold.end}
+        zone={p.zone}
+        businessZone={p.businessZone}
+      />
+      <p className="notice notice-info">{t('details.held', { time: formatTime(p.hold.expiresAt, p.zone, locale) })}</p>
+      <form className="form" noValidate onSubmit={(e) => void submit(e)}>
+        <div className="field">
+          <label htmlFor="name">{t('details.name')}</label>
+          <input
+            id="name"
+            ref={(el) => {
+              inputs.current.name = el;
+            }}
+            autoComplete="name"
+            required
+            maxLength={200}
+            value={values.name}
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={describedBy('name')}
+            onChange={(e) => set('name', e.target.value)}
+            onBlur={() => blur('name')}
+          />
+          {error('name')}
+        </div>
+        <div className="field">
+          <label htmlFor="email">{t('details.email')}</label>
+          <input
+            id="email"
+            ref={(el) => {
+              inputs.current.email = el;
+            }}
+            type="email"
+            autoComplete="email"
+            inputMode="email"
+            required
+            maxLength={254}
+            value={values.email}
+            aria-invalid={errors.email ? true : undefined}
+            aria-describedby={describedBy('email')}
+            onChange={(e) => set('email', e.target.value)}
+            onBlur={() => blur('email')}
+          />
+          {error('email')}
+        </div>
+        <div className="field">
+          <label htmlFor="phone">
+            {t('details.phone')} <span className="muted">{t('details.optional')}</span>
+          </label>
+          <input
+            id="phone"
+            ref={(el) => {
+              inputs.current.phone = el;
+            }}
+            type="tel"
+            autoComplete="tel"
+            maxLength={32}
+            value={values.phone}
+            aria-invalid={errors.phone ? true : undefined}
+            aria-describedby={describedBy('phone', 'phone-hint')}
+            onChange={(e) => set('phone', e.target.value)}
+            onBlur={() => blur('phone')}
+          />
+          <p id="phone-hint" className="hint">
+            {t('details.phoneHint')}
+          </p>
+          {error('phone')}
+        </div>
+        <div className="field">
+          <label htmlFor="notes">
+            {t('details.notes')} <span className="muted">{t('details.optional')}</span>
+          </label>
+          <textarea
+            id="notes"
+            ref={(el) => {
+              inputs.current.notes = el;
+            }}
+            rows={3}
+            maxLength={2000}
+            value={values.notes}
+            aria-invalid={errors.notes ? true : undefined}
+            aria-describedby={describedBy('notes', 'notes-hint')}
+            onChange={(e) => set('notes', e.target.value)}
+            onBlur={() => blur('notes')}
+          />
+          <p id="notes-hint" className="hint">
+            {t('details.notesHint')}
+          </p>
+          {error('notes')}
+        </div>
+        <section className="privacy" aria-labelledby="privacy-heading">
+          <h3 id="privacy-heading">{t('privacy.heading', { version: PRIVACY_NOTICE_VERSION })}</h3>
+          <p>{t('privacy.body', { business: p.orgName })}</p>
+        </section>
+        <div className="field field-check">
+          <input
+            id="consent"
+            type="checkbox"
+            ref={(el) => {
+              inputs.current.consent = el;
+            }}
+            checked={values.consent}
+            aria-invalid={errors.consent ? true : undefined}
+            aria-describedby={describedBy('consent')}
+            onChange={(e) => set('consent', e.target.checked)}
+            onBlur={() => blur('consent')}
+          />
+          <label htmlFor="consent">{t('privacy.consent', { business: p.orgName, version: PRIVACY_NOTICE_VERSION })}</label>
+          {error('consent')}
+        </div>
+        {failure && (
+          <p className="notice notice-error" role="alert">
+            {t(failure)}
+          </p>
+        )}
+        <div className="actions">
+          <button type="button" className="button-secondary" onClick={p.onBack}>
+            {t('common.back')}
+          </button>
+          <button type="submit" className="button-primary" disabled={sending}>
+            {sending ? t('details.sending') : p.service.requiresApproval ? t('details.request') : t('details.book')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function onlyTouched(errors: DetailsErrors, touched: Partial<Record<DetailsField, boolean>>): DetailsErrors {
+  return Object.fromEntries(Object.entries(errors).filter(([f]) => touched[f as DetailsField]));
+}

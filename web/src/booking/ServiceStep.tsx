@@ -1,0 +1,37 @@
+import { useRef } from 'react';
+import type { Service } from '../api/types';
+import { useFocusOnMount } from '../components/useFocusOnMount';
+import { useLocale } from '../components/useLocale';
+import { formatPrice } from '../lib/time';
+
+export function ServiceStep({ services, onChoose }: { services: Service[]; onChoose(service: Service): void }) {
+  const { t, locale } = useLocale();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnMount(heading);
+  return (
+    <section aria-labelledby="step-heading">
+      <h2 id="step-heading" tabIndex={-1} ref={heading}>
+        {t('service.heading')}
+      </h2>
+      {services.length === 0 ? (
+        <p className="muted">{t('service.none')}</p>
+      ) : (
+        <ul className="choices">
+          {services.map((s) => (
+            <li key={s.id}>
+              <button type="button" className="choice" onClick={() => onChoose(s)}>
+                <span className="choice-title">{s.name}</span>
+                <span className="choice-meta">
+                  <span>{t('service.duration', { count: s.durationMin })}</span>
+                  <span>{s.price ? formatPrice(s.price.amountCents, s.price.currency, locale) : t('service.free')}</span>
+                  {s.requiresApproval && <span className="tag">{t('service.needsApproval')}</span>}
+                </span>
+                {s.description && <span className="choice-text">{s.description}</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
