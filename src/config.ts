@@ -60,7 +60,7 @@ export function loadConfig(env: Env = process.env): Config {
   const demoRaw = env.SLOTGUARD_DEMO ?? '1';
   if (!['0', '1', 'true', 'false'].includes(demoRaw)) problems.push('SLOTGUARD_DEMO must be 0 or 1');
 
-  const notify = parseNotifyConfig(env, publicUrl, nodeEnv === 'production', problems);
+  const notify = parseNotifyConfig(env, publicUrl, problems);
 
   const trustProxy = (env.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
   for (const entry of trustProxy) {

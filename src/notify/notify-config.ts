@@ -23,10 +23,9 @@ type Env = Record<string, string | undefined>;
 
 const ADDRESS = /^[^\s@<>"]+@[^\s@<>"]+$/;
 
-export function parseNotifyConfig(env: Env, publicUrl: string, production: boolean, problems: string[]): NotifyConfig {
+export function parseNotifyConfig(env: Env, publicUrl: string, problems: string[]): NotifyConfig {
   const smtpUrl = env.SMTP_URL?.trim() || null;
   if (smtpUrl && !/^smtps?:\/\/[^/]+/.test(smtpUrl)) problems.push('SMTP_URL must be smtp://user:pass@host:587 or smtps://user:pass@host:465');
-  if (!smtpUrl && production) problems.push('SMTP_URL is required in production (messages would stay in the development outbox)');
 
   const host = safeHost(publicUrl);
   const from = env.SMTP_FROM?.trim() || `Slotguard <no-reply@${host}>`;
@@ -65,6 +64,11 @@ function parseSms(env: Env, problems: string[]): NotifyConfig['sms'] {
   const password = env.SMS_PASSWORD ?? '';
   if (!username || !password) problems.push('SMS_USERNAME and SMS_PASSWORD are required with SMS_URL');
   return Object.freeze({ url, username, password, from });
+}
+
+/** Problems that stop a process from delivering: production never falls back to the development outbox. */
+export function deliveryProblems(notify: NotifyConfig, production: boolean): string[] {
+  return production && !notify.smtp ? ['SMTP_URL is required in production to deliver messages (or set OUTBOX_WORKER=off)'] : [];
 }
 
 function safeHost(publicUrl: string): string {

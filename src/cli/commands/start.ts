@@ -3,7 +3,7 @@ import { listOrganizations } from '../../app/admin/list-organizations.js';
 import { seedDemo } from '../../app/demo/seed-demo.js';
 import { loadConfig } from '../../config.js';
 import { migrateToLatest } from '../../db/migrate.js';
-import { startOutboxWorker } from './worker.js';
+import { requireDeliveryConfig, startOutboxWorker } from './worker.js';
 import type { Runtime } from '../../main.js';
 import { cliActor } from '../cli-actor.js';
 import { openRuntime } from '../with-runtime.js';
@@ -16,6 +16,7 @@ export function registerStartCommand(program: Command): void {
     .description('migrate the database, seed the demo when SLOTGUARD_DEMO=1 and the database is empty, and serve HTTP')
     .action(async () => {
       const config = loadConfig();
+      requireDeliveryConfig(config);
       const runtime = await openRuntime(config, { migrate: false });
       try {
         await prepare(runtime, config.demo);

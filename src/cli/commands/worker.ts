@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { type Config, loadConfig } from '../../config.js';
+import { type Config, ConfigError, loadConfig } from '../../config.js';
+import { deliveryProblems } from '../../notify/notify-config.js';
 import { type OutboxService, createOutboxService } from '../../jobs/outbox-service.js';
 import type { Runtime } from '../../main.js';
 import { openRuntime } from '../with-runtime.js';
@@ -13,6 +14,7 @@ export function registerWorkerCommand(program: Command): void {
     .description('deliver the outbox (email, SMS, webhooks) in this process; run several for scale-out (OUTBOX_WORKER=off on app processes)')
     .action(async () => {
       const config = loadConfig();
+      requireDeliveryConfig(config, true);
       const runtime = await openRuntime(config);
       const outbox = startOutboxWorker(runtime, config, say);
       stopOnSignal(async () => {
@@ -20,6 +22,12 @@ export function registerWorkerCommand(program: Command): void {
         await runtime.close();
       });
     });
+}
+
+/** Refuses to start a delivering process that would keep production mail in the development outbox. */
+export function requireDeliveryConfig(config: Config, delivers = config.notify.worker === 'in-process'): void {
+  const problems = delivers ? deliveryProblems(config.notify, config.nodeEnv === 'production') : [];
+  if (problems.length > 0) throw new ConfigError(problems);
 }
 
 /** Starts delivering; one line per delivery with ids and codes only (never an address). */
