@@ -95,4 +95,52 @@ describe('booking page in a real browser', () => {
     expect(v.problems).toEqual([]);
     await v.context.close();
   });
+
+  it('a customer in Shanghai books in Chinese with "anyone", and can switch the page to English', async () => {
+    const v = await visitor(chromium, { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', now: NOW });
+    const { page } = v;
+    await page.goto(`${server.base}/book/shop`);
+    await page.getByRole('heading', { name: '选择服务' }).waitFor();
+    expect(await page.evaluate('document.documentElement.lang')).toBe('zh-CN');
+    await expect(page.getByRole('button', { name: /Haircut/ }).textContent()).resolves.toContain('30 分钟');
+    await expectClean(v);
+    await screenshot(page, 'book-1-services-zh');
+
+    await page.getByRole('button', { name: /Haircut/ }).click();
+    await page.getByRole('button', { name: /任意有空人员/ }).click();
+    await page.getByRole('heading', { name: '选择日期和时间' }).waitFor();
+    await expect(page.locator('.zone').textContent()).resolves.toMatch(/时间按 Shanghai 时间显示.*Studio Mia 位于 Berlin/);
+    await page.locator('button[data-date="2027-03-03"]').click();
+    await page.getByRole('heading', { name: '2027年3月3日星期三的可选时间' }).waitFor();
+    expect((await page.locator('.day-times button.time').allTextContents())[0]).toBe('16:00');
+    await expectClean(v);
+    await screenshot(page, 'book-2-calendar-zh');
+
+    await page.getByRole('button', { name: '17:00', exact: true }).click();
+    await page.getByRole('heading', { name: '您的信息' }).waitFor();
+    await page.getByLabel('姓名').fill('王小明');
+    await page.getByLabel('电子邮箱').fill('xiaoming@example.cn');
+    await page.getByLabel('电话').fill('+86 138 0013 8000');
+    await page.getByLabel(/我已阅读隐私声明/).check();
+    await expectClean(v);
+    await screenshot(page, 'book-3-details-zh');
+    await page.getByRole('button', { name: '立即预约' }).click();
+
+    await page.getByRole('heading', { name: '预约成功' }).waitFor();
+    await expect(page.getByTestId('summary-when').textContent()).resolves.toBe('2027年3月3日星期三 17:00 – 17:30');
+    await expect(page.locator('.summary').textContent()).resolves.toContain('Berlin 时间 2027年3月3日星期三 10:00');
+    await expectClean(v);
+    await screenshot(page, 'book-4-confirmation-zh');
+
+    const token = ((await page.getByTestId('manage-link').getAttribute('href')) ?? '').split('#')[1] ?? '';
+    const stored = await managed(server, token);
+    expect(stored.booking).toMatchObject({ start: '2027-03-03T17:00:00+08:00', timeZone: 'Asia/Shanghai', status: 'confirmed' });
+    expect(['Ana', 'Ben']).toContain(stored.booking.staff.name);
+
+    await page.getByLabel('语言').selectOption('en');
+    await page.getByRole('heading', { name: 'You are booked' }).waitFor();
+    expect(await page.evaluate('document.documentElement.lang')).toBe('en');
+    expect(v.problems).toEqual([]);
+    await v.context.close();
+  });
 });

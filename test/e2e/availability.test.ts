@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestBrowser, type Visitor, launchChromium, screenshot, seriousA11yViolations, visitor } from './support/browser.js';
+import { type E2eServer, NOW, bookDirectly, startServer } from './support/server.js';
+
+/** The page asks for free times every 20 seconds; the browser's fake clock jumps past that. */
+const PAST_ONE_POLL_MS = 25_000;
+
+describe('live availability in a real browser', () => {
+  let server: E2eServer;
+  let chromium: TestBrowser;
+
+  beforeAll(async () => {
+    [server, chromium] = await Promise.all([startServer(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.close();
+  });
+
+  const berliner = () => visitor(chromium, { locale: 'en-GB', timezoneId: 'Europe/Berlin', now: NOW });
+
+  /** Haircut with Ana, on one day: the page a customer has open before choosing a time. */
+  async function openDay(v: Visitor, date: string): Promise<void> {
+    await v.page.goto(`${server.base}/book/shop`);
+    await v.page.getByRole('button', { name: /Haircut/ }).click();
+    await v.page.getByRole('button', { name: 'Ana', exact: true }).click();
+    await v.page.locator(`button[data-date="${date}"]`).click();
+    await v.page.locator('.day-times button.time').first().waitFor();
+  }
+
+  const timeButton = (v: Visitor, start: string) => v.page.locator(`.day-times button.time[data-start="${start}"]`);
+
+  it('two browsers race for one slot: one keeps it, the other is told it was just taken and offered the nearest times', async () => {
+    const a = await berliner();
+    const b = await berliner();
+    await Promise.all([openDay(a, '2027-03-04'), openDay(b, '2027-03-04')]);
+    const wanted = '2027-03-04T10:00:00+01:00';
+    await Promise.all([timeButton(a, wanted).click(), timeButton(b, wanted).click()]);
+
+    const outcome = async (v: Visitor) => {
+      await v.page.locator('h2:text("Your details"), [role="alert"]:has-text("was just taken")').first().waitFor();
+      return (await v.page.getByRole('heading', { name: 'Your details' }).count()) === 1 ? 'won' : 'lost';
+    };
+    const results = await Promise.all([outcome(a), outcome(b)]);
+    expect([...results].sort()).toEqual(['lost', 'won']);
+    const loser = results[0] === 'lost' ? a : b;
+
+    const alert = loser.page.getByRole('alert');
+    await expect(alert.textContent()).resolves.toContain('Sorry, Thursday, 4 March 2027 at 10:00 was just taken by someone else.');
+    expect(await alert.getByRole('button').allTextContents()).toEqual([
+      'Thursday, 4 March 2027 at 09:00',
+      'Thursday, 4 March 2027 at 09:30',
+      'Thursday, 4 March 2027 at 10:30',
+    ]);
+    expect(await seriousA11yViolations(loser.page)).toEqual([]);
+    await screenshot(loser.page, 'book-5-just-taken-en');
+
+    await alert.getByRole('button', { name: 'Thursday, 4 March 2027 at 10:30' }).click();
+    await loser.page.getByRole('heading', { name: 'Your details' }).waitFor();
+    await expect(loser.page.getByTestId('summary-when').textContent()).resolves.toBe('Thursday, 4 March 2027 at 10:30 – 11:00');
+    expect([...a.problems, ...b.problems]).toEqual([]);
+    await Promise.all([a.context.close(), b.context.close()]);
+  });
+
+  it('a time someone else books disappears from an open page without a reload', async () => {
+    const v = await berliner();
+    await openDay(v, '2027-03-05');
+    const start = '2027-03-05T11:00:00+01:00';
+    await timeButton(v, start).waitFor();
+
+    await bookDirectly(server, start);
+    expect(await timeButton(v, start).count()).toBe(1);
+    await v.page.clock.fastForward(PAST_ONE_POLL_MS);
+    await timeButton(v, start).waitFor({ state: 'detached' });
+    expect(await timeButton(v, '2027-03-05T11:30:00+01:00').count()).toBe(1);
+    expect(v.problems).toEqual([]);
+    await v.context.close();
+  });
+
+  it('a held time that expired and went to someone else sends the customer back to pick again', async () => {
+    const v = await berliner();
+    await openDay(v, '2027-03-08');
+    const start = '2027-03-08T14:00:00+01:00';
+    await timeButton(v, start).click();
+    await v.page.getByRole('heading', { name: 'Your details' }).waitFor();
+
+    server.rt.clock.advance(11 * 60_000); // the 10-minute hold lapses
+    await bookDirectly(server, start);
+
+    await v.page.getByLabel('Name').fill('Sam Late');
+    await v.page.getByLabel('Email').fill('sam@example.com');
+    await v.page.getByLabel(/I have read the privacy notice/).check();
+    await v.page.getByRole('button', { name: 'Book now' }).click();
+
+    const alert = v.page.getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain('Monday, 8 March 2027 at 14:00 was just taken');
+    expect(await alert.getByRole('button').allTextContents()).toEqual([
+      'Monday, 8 March 2027 at 13:00',
+      'Monday, 8 March 2027 at 13:30',
+      'Monday, 8 March 2027 at 14:30',
+    ]);
+    expect(await timeButton(v, start).count()).toBe(0);
+    expect(v.problems).toEqual([]);
+    await v.context.close();
+  });
+});
