@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Database } from './database.js';
 import type { Engine } from './engine.js';
 import * as foundation from './migrations/0001-foundation.js';
@@ -27,13 +27,26 @@ class CodeMigrationProvider implements MigrationProvider {
   }
 }
 
+/**
+ * On PostgreSQL the migration tables are looked up in the connection's own schema: Kysely
+ * otherwise finds them in any schema of the database (another tenant's, another test run's)
+ * and then fails to use them from this one.
+ */
+async function migratorFor(database: Database): Promise<Migrator> {
+  const provider = new CodeMigrationProvider(database.engine);
+  if (database.engine !== 'postgres') return new Migrator({ db: database.db, provider });
+  const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(database.db);
+  const schema = rows[0]?.schema;
+  return new Migrator({ db: database.db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+}
+
 export interface MigrationReport {
   applied: string[];
 }
 
 /** Brings the schema up to date; safe to run from several processes at once. */
 export async function migrateToLatest(database: Database): Promise<MigrationReport> {
-  const migrator = new Migrator({ db: database.db, provider: new CodeMigrationProvider(database.engine) });
+  const migrator = await migratorFor(database);
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
@@ -44,7 +57,7 @@ export async function migrateToLatest(database: Database): Promise<MigrationRepo
 
 /** True when every known migration has been applied (used by /readyz). */
 export async function migrationsCurrent(database: Database): Promise<boolean> {
-  const migrator = new Migrator({ db: database.db, provider: new CodeMigrationProvider(database.engine) });
+  const migrator = await migratorFor(database);
   const all = await migrator.getMigrations();
   return all.every((m) => m.executedAt !== undefined);
 }

@@ -10,3 +10,14 @@ export async function lastCode(rt: TestRuntime, userId: string, channel: 'email'
   }
   throw new Error(`no ${channel} code for ${userId}`);
 }
+
+/** The newest security notice text the outbox holds for a user, or null. */
+export async function lastNotice(rt: TestRuntime, userId: string): Promise<string | null> {
+  const entries = await rt.outboxQueue.list({ channel: 'email', limit: 100 });
+  for (const entry of entries.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1))) {
+    if (entry.template !== 'security.notice') continue;
+    const message = await rt.outboxQueue.find(entry.id);
+    if (message?.owner.id === userId) return message.personal?.secret.notice ?? null;
+  }
+  return null;
+}

@@ -119,6 +119,28 @@ export interface OneTimeCodeRepository {
   markUsed(id: string, at: number): Promise<boolean>;
 }
 
+export type AccountTokenPurpose = 'password_reset' | 'setup' | 'invitation';
+
+/** A single-use secret sent as a link; only its hash is kept. */
+export interface AccountToken {
+  purpose: AccountTokenPurpose;
+  userId: string | null;
+  orgId: string | null;
+  role: string | null;
+  createdAt: number;
+  expiresAt: number;
+  usedAt: number | null;
+}
+
+export interface AccountTokenRepository {
+  insert(tokenHash: string, token: AccountToken): Promise<void>;
+  find(tokenHash: string): Promise<AccountToken | null>;
+  /** False when already used: a link works once, even when two requests race. */
+  markUsed(tokenHash: string, at: number): Promise<boolean>;
+  /** Ends every unused token of a purpose (for one user, or all of them). */
+  expireAll(purpose: AccountTokenPurpose, userId: string | null, at: number): Promise<void>;
+}
+
 /** The accounts' repositories, reached as `repos.accounts` inside a unit of work. */
 export interface AccountRepositories {
   users: UserRepository;
@@ -130,4 +152,5 @@ export interface AccountRepositories {
   factors: MfaFactorRepository;
   recoveryCodes: RecoveryCodeRepository;
   oneTimeCodes: OneTimeCodeRepository;
+  tokens: AccountTokenRepository;
 }

@@ -3,6 +3,7 @@ import type { AccountRepositories } from '../../app/auth/account-ports.js';
 import type { Clock } from '../../app/ports.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
 import type { DB } from '../schema.js';
+import { KyselyAccountTokenRepository } from './account-token-repository.js';
 import { KyselyLoginChallengeRepository } from './login-challenge-repository.js';
 import { KyselyMembershipRepository } from './membership-repository.js';
 import { KyselyOneTimeCodeRepository, KyselyRecoveryCodeRepository } from './mfa-code-repositories.js';
@@ -25,5 +26,6 @@ export function accountRepositories(db: Kysely<DB>, crypto: FieldCrypto, clock: 
     factors: new KyselyMfaFactorRepository(db, crypto),
     recoveryCodes: new KyselyRecoveryCodeRepository(db),
     oneTimeCodes: new KyselyOneTimeCodeRepository(db),
+    tokens: new KyselyAccountTokenRepository(db),
   };
 }

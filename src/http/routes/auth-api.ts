@@ -4,6 +4,7 @@ import type { AuthCookies } from '../plugins/auth-cookies.js';
 import { authRoutes } from './auth.js';
 import { authMfaRoutes } from './auth-mfa.js';
 import { authMfaEnrolRoutes } from './auth-mfa-enrol.js';
+import { authPasswordRoutes } from './auth-password.js';
 import { authSessionRoutes } from './auth-sessions.js';
 
 /** Every account route under /api/v1/auth. */
@@ -13,5 +14,6 @@ export function authApi(ctx: AppContext, cookies: AuthCookies): FastifyPluginAsy
     await app.register(authSessionRoutes(ctx, cookies));
     await app.register(authMfaRoutes(ctx, cookies));
     await app.register(authMfaEnrolRoutes(ctx, cookies));
+    await app.register(authPasswordRoutes(ctx));
   };
 }

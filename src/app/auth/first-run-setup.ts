@@ -1,0 +1,54 @@
+import { DomainError, invalidRequest } from '../../domain/errors.js';
+import { MS_PER_HOUR } from '../../domain/time/units.js';
+import { hashToken, newSecretToken } from '../../security/tokens.js';
+import { type CreateOrganizationInput, createOrganization } from '../admin/create-organization.js';
+import type { Actor, AppContext } from '../ports.js';
+import { type CreatedUser, createUser } from './create-user.js';
+
+export const SETUP_TTL_MS = 24 * MS_PER_HOUR;
+
+/**
+ * On a fresh install (no user yet), a one-time link to create the first owner, instead of
+ * any default password. A new start replaces the previous link. Null once a user exists.
+ */
+export async function issueSetupLink(ctx: AppContext): Promise<string | null> {
+  const now = ctx.clock.now();
+  return ctx.uow.write(async (repos) => {
+    if ((await repos.accounts.users.count()) > 0) return null;
+    await repos.accounts.tokens.expireAll('setup', null, now);
+    const token = newSecretToken();
+    await repos.accounts.tokens.insert(hashToken(token), { purpose: 'setup', userId: null, orgId: null, role: 'owner', createdAt: now, expiresAt: now + SETUP_TTL_MS, usedAt: null });
+    return `${ctx.publicUrl}/setup#${token}`;
+  });
+}
+
+export interface SetupInput {
+  token: string;
+  email: string;
+  name: string;
+  password: string;
+  /** An existing organization (e.g. the demo's) or a new one. */
+  orgSlug?: string;
+  org?: CreateOrganizationInput;
+}
+
+const invalidLink = () => invalidRequest('This setup link is invalid, used or expired; restart Slotguard for a new one', [{ path: 'token', message: 'is invalid or expired' }]);
+
+/** Creates the first owner from the setup link (once, and only while there is no user). */
+export async function completeSetup(ctx: AppContext, input: SetupInput, actor: Actor): Promise<CreatedUser> {
+  const hash = hashToken(input.token);
+  const now = ctx.clock.now();
+  const valid = await ctx.uow.read(async (repos) => {
+    const t = await repos.accounts.tokens.find(hash);
+    return t !== null && t.purpose === 'setup' && t.usedAt === null && t.expiresAt > now && (await repos.accounts.users.count()) === 0;
+  });
+  if (!valid) throw invalidLink();
+  if ((input.orgSlug === undefined) === (input.org === undefined)) {
+    throw invalidRequest('Name an existing organization or describe a new one', [{ path: 'org', message: 'give exactly one of orgSlug and org' }]);
+  }
+  const orgSlug = input.org ? (await createOrganization(ctx, input.org, actor)).slug : (input.orgSlug ?? '');
+  const created = await createUser(ctx, { orgSlug, email: input.email, name: input.name, role: 'owner', password: input.password }, actor);
+  const used = await ctx.uow.write((repos) => repos.accounts.tokens.markUsed(hash, now));
+  if (!used) throw new DomainError('conflict', 'The setup link was used meanwhile');
+  return created;
+}

@@ -1,0 +1,84 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { completeSetup } from '../../app/auth/first-run-setup.js';
+import { forgotPassword, resetPassword } from '../../app/auth/password-reset.js';
+import type { AppContext } from '../../app/ports.js';
+import { LOCALES } from '../../domain/model.js';
+import { publicActor } from '../actor.js';
+import { clientOf } from '../plugins/session-auth.js';
+import { OrgSlug, SecretToken, TimeZone, closed, errorResponses } from '../schemas.js';
+import { Email, Password } from './auth.js';
+
+const Accepted = Type.Object({ status: Type.Literal('sent_if_registered') });
+
+/** Forgotten passwords and the first-run setup link. */
+export function authPasswordRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post(
+      '/auth/password/forgot',
+      {
+        config: { csrf: false },
+        schema: {
+          tags: ['auth'],
+          summary: 'Email a password reset link (the same answer for any address)',
+          body: Type.Object({ email: Email }, closed),
+          response: { 202: Accepted, ...errorResponses(400, 403, 429) },
+        },
+      },
+      async (request, reply) => {
+        await forgotPassword(ctx, request.body.email, clientOf(request));
+        return reply.status(202).send({ status: 'sent_if_registered' as const });
+      },
+    );
+
+    app.post(
+      '/auth/password/reset',
+      {
+        config: { csrf: false },
+        schema: {
+          tags: ['auth'],
+          summary: 'Set a new password from a reset link; every session ends, second factors stay',
+          body: Type.Object({ token: SecretToken, password: Password }, closed),
+          response: { 200: Type.Object({ status: Type.Literal('password_changed') }), ...errorResponses(400, 403, 422) },
+        },
+      },
+      async (request, reply) => {
+        await resetPassword(ctx, request.body.token, request.body.password, clientOf(request));
+        reply.header('referrer-policy', 'no-referrer');
+        return { status: 'password_changed' as const };
+      },
+    );
+
+    app.post(
+      '/auth/setup',
+      {
+        config: { csrf: false },
+        schema: {
+          tags: ['auth'],
+          summary: 'First run: create the first owner with the one-time link printed at start',
+          body: Type.Object(
+            {
+              token: SecretToken,
+              email: Email,
+              name: Type.String({ minLength: 1, maxLength: 200 }),
+              password: Password,
+              orgSlug: Type.Optional(OrgSlug),
+              org: Type.Optional(
+                Type.Object(
+                  { slug: OrgSlug, name: Type.String({ minLength: 1, maxLength: 200 }), timeZone: TimeZone, locale: Type.Union(LOCALES.map((l) => Type.Literal(l))) },
+                  closed,
+                ),
+              ),
+            },
+            closed,
+          ),
+          response: { 201: Type.Object({ userId: Type.String(), orgId: Type.String() }), ...errorResponses(400, 403, 404, 409, 422) },
+        },
+      },
+      async (request, reply) => {
+        const created = await completeSetup(ctx, request.body, publicActor(request));
+        return reply.status(201).send({ userId: created.id, orgId: created.orgId });
+      },
+    );
+  };
+}
