@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestBrowser, launchChromium, visitor } from './support/browser.js';
+import { type E2eServer, NOW, startServer } from './support/server.js';
+
+/** The shop's own site, and someone else's; both pages are made up by the test (never dialled). */
+const EMBEDDER = 'https://shop.example.com';
+const ELSEWHERE = 'https://elsewhere.example';
+
+describe('serving the web app', () => {
+  let server: E2eServer;
+  let chromium: TestBrowser;
+
+  beforeAll(async () => {
+    // The shop lets its own site frame the booking page; a malformed entry must not reach the header.
+    const frameAncestors = async (org: string) => (org === 'shop' ? [EMBEDDER, "https://x.example; script-src 'unsafe-inline'"] : []);
+    [server, chromium] = await Promise.all([startServer({ frameAncestors }), launchChromium()]);
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.close();
+  });
+
+  const get = (url: string) => server.app.inject({ method: 'GET', url });
+
+  it('serves the pages under a CSP without inline code, never cached, and only on the app paths', async () => {
+    for (const url of ['/book/other-shop', '/book/other-shop/anything', '/manage']) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(res.headers['cache-control']).toBe('no-store');
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("style-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+      expect(res.body).not.toMatch(/<style|style=/);
+    }
+    expect((await get('/manage')).headers['referrer-policy']).toBe('no-referrer');
+    for (const url of ['/', '/book', '/admin', '/index.html', '/assets/missing.js']) expect((await get(url)).statusCode, url).toBe(404);
+  });
+
+  it('caches hashed assets for a year', async () => {
+    const html = (await get('/book/shop')).body;
+    const script = /src="(\/assets\/index-[\w-]+\.js)"/.exec(html)?.[1] ?? '';
+    const res = await get(script);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/javascript/);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it("lets only the organization's own origins frame its booking page", async () => {
+    const res = await get('/book/shop');
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain(`frame-ancestors ${EMBEDDER};`);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(res.headers['x-frame-options']).toBeUndefined();
+
+    const v = await visitor(chromium, { locale: 'en-GB', timezoneId: 'Europe/Berlin', now: NOW });
+    // The test server is on loopback: let the made-up public sites reach it (Chromium's local network access).
+    for (const origin of [EMBEDDER, ELSEWHERE]) await v.context.grantPermissions(['local-network-access'], { origin });
+    const refused: string[] = [];
+    v.page.on('console', (m) => {
+      if (m.text().includes('frame-ancestors')) refused.push(m.text());
+    });
+    const parent = (src: string) => `<!doctype html><title>Embedder</title><iframe title="Booking" src="${src}" width="900" height="700"></iframe>`;
+    await v.context.route(`${EMBEDDER}/**`, (route) => route.fulfill({ contentType: 'text/html', body: parent(`${server.base}/book/shop`) }));
+    await v.context.route(`${ELSEWHERE}/**`, (route) => route.fulfill({ contentType: 'text/html', body: parent(`${server.base}/book/shop`) }));
+
+    await v.page.goto(`${EMBEDDER}/`);
+    await v.page.frameLocator('iframe').getByRole('heading', { name: 'Choose a service' }).waitFor();
+    expect(refused).toEqual([]);
+
+    await v.page.goto(`${ELSEWHERE}/`);
+    await expect.poll(() => refused.length).toBeGreaterThan(0);
+    expect(await v.page.frameLocator('iframe').getByRole('heading', { name: 'Choose a service' }).count()).toBe(0);
+    await v.context.close();
+  });
+});
