@@ -14,6 +14,7 @@ import { registerServiceCommands } from './commands/service.js';
 import { registerStaffCommands } from './commands/staff.js';
 import { registerStartCommand } from './commands/start.js';
 import { registerTlsCommands } from './commands/tls.js';
+import { registerUserCommands } from './commands/user.js';
 import { registerWebhookCommands } from './commands/webhook.js';
 import { registerWorkerCommand } from './commands/worker.js';
 
@@ -41,5 +42,6 @@ export function buildProgram(): Command {
   registerBookingCommands(program);
   registerKeysCommands(program);
   registerTlsCommands(program);
+  registerUserCommands(program);
   return program;
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { listOrganizations } from '../../app/admin/list-organizations.js';
+import { issueSetupLink } from '../../app/auth/first-run-setup.js';
 import { seedDemo } from '../../app/demo/seed-demo.js';
 import { loadConfig } from '../../config.js';
 import { migrateToLatest } from '../../db/migrate.js';
@@ -25,6 +26,8 @@ export function registerStartCommand(program: Command): void {
         const server = await startServer(config, runtime);
         say(`Slotguard is listening on ${server.url}`);
         for (const url of await urlsToOpen(runtime, config.publicUrl)) say(`  ${url}`);
+        const setup = await issueSetupLink(runtime.ctx);
+        if (setup) say(`No user yet: create the first owner with this one-time link (24 hours): ${setup}`);
         const outbox = config.notify.worker === 'in-process' ? startOutboxWorker(runtime, config, say) : null;
         stopOnSignal(async () => {
           await server.close();
