@@ -29,11 +29,17 @@ export interface RepositoryDeps {
   clock: Clock;
   masterKeys: MasterKeyProvider;
   keyCache: DataKeyCache;
+  /**
+   * Replaces how sealed fields are handled. Only the encryption-cost benchmark sets it (to
+   * measure bookings with and without sealing in one run); the composition root never does.
+   */
+  fieldCryptoFactory?: (db: Kysely<DB>, deps: RepositoryDeps) => FieldCrypto;
   /** Hears when a committed transaction wrote outbox messages (wakes in-process workers). */
   outboxSignal?: OutboxSignal;
 }
 
 export function fieldCrypto(db: Kysely<DB>, deps: RepositoryDeps): FieldCrypto {
+  if (deps.fieldCryptoFactory) return deps.fieldCryptoFactory(db, deps);
   return new FieldCrypto(new KeyRing(db, deps.masterKeys, deps.keyCache, () => deps.clock.now()));
 }
 
