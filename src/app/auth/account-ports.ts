@@ -1,5 +1,6 @@
 import type { FactorKind, Membership, MfaFactor, User } from './account-model.js';
 import type { OrgSecurityPolicy } from './security-policy.js';
+import type { AuditReader } from '../ports.js';
 import type { ThrottleState } from '../../security/auth/throttle-policy.js';
 import type { Session, SessionStage } from './session-model.js';
 
@@ -153,4 +154,6 @@ export interface AccountRepositories {
   recoveryCodes: RecoveryCodeRepository;
   oneTimeCodes: OneTimeCodeRepository;
   tokens: AccountTokenRepository;
+  /** The audit trail, read by auditors, owners and admins. */
+  auditTrail: AuditReader;
 }

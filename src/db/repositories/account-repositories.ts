@@ -4,6 +4,7 @@ import type { Clock } from '../../app/ports.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
 import type { DB } from '../schema.js';
 import { KyselyAccountTokenRepository } from './account-token-repository.js';
+import { KyselyAuditLog } from './audit-repository.js';
 import { KyselyLoginChallengeRepository } from './login-challenge-repository.js';
 import { KyselyMembershipRepository } from './membership-repository.js';
 import { KyselyOneTimeCodeRepository, KyselyRecoveryCodeRepository } from './mfa-code-repositories.js';
@@ -27,5 +28,6 @@ export function accountRepositories(db: Kysely<DB>, crypto: FieldCrypto, clock: 
     recoveryCodes: new KyselyRecoveryCodeRepository(db),
     oneTimeCodes: new KyselyOneTimeCodeRepository(db),
     tokens: new KyselyAccountTokenRepository(db),
+    auditTrail: new KyselyAuditLog(db, clock),
   };
 }

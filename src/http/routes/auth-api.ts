@@ -3,11 +3,12 @@ import type { AppContext } from '../../app/ports.js';
 import type { AuthCookies } from '../plugins/auth-cookies.js';
 import { authRoutes } from './auth.js';
 import { authMfaRoutes } from './auth-mfa.js';
+import { authOrgRoutes } from './auth-org.js';
 import { authMfaEnrolRoutes } from './auth-mfa-enrol.js';
 import { authPasswordRoutes } from './auth-password.js';
 import { authSessionRoutes } from './auth-sessions.js';
 
-/** Every account route under /api/v1/auth. */
+/** Every account route: /api/v1/auth/* and the signed-in organization's /api/v1/org/*. */
 export function authApi(ctx: AppContext, cookies: AuthCookies): FastifyPluginAsync {
   return async (app) => {
     await app.register(authRoutes(ctx, cookies));
@@ -15,5 +16,6 @@ export function authApi(ctx: AppContext, cookies: AuthCookies): FastifyPluginAsy
     await app.register(authMfaRoutes(ctx, cookies));
     await app.register(authMfaEnrolRoutes(ctx, cookies));
     await app.register(authPasswordRoutes(ctx));
+    await app.register(authOrgRoutes(ctx));
   };
 }
