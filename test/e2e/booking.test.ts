@@ -96,8 +96,9 @@ describe('booking page in a real browser', () => {
     await v.context.close();
   });
 
-  it('a customer in Shanghai books in Chinese with "anyone", and can switch the page to English', async () => {
-    const v = await visitor(chromium, { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', now: NOW });
+  it('a customer in Shanghai books in Chinese on a phone with "anyone", and can switch the page to English', async () => {
+    const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
+    const v = await visitor(chromium, { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', now: NOW, ...phone });
     const { page } = v;
     await page.goto(`${server.base}/book/shop`);
     await page.getByRole('heading', { name: '选择服务' }).waitFor();
@@ -115,6 +116,7 @@ describe('booking page in a real browser', () => {
     expect((await page.locator('.day-times button.time').allTextContents())[0]).toBe('16:00');
     await expectClean(v);
     await screenshot(page, 'book-2-calendar-zh');
+    expect(await page.evaluate('document.documentElement.scrollWidth'), 'no sideways scrolling on a phone').toBeLessThanOrEqual(390);
 
     await page.getByRole('button', { name: '17:00', exact: true }).click();
     await page.getByRole('heading', { name: '您的信息' }).waitFor();
