@@ -1,27 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestBrowser, type Visitor, launchChromium, screenshot, seriousA11yViolations, visitor } from './support/browser.js';
-import { type E2eServer, NOW, bookDirectly, startServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import { type Visitor, screenshot, seriousA11yViolations, visitor } from './support/browser.js';
+import { liveServerAndBrowser } from './support/live.js';
+import { NOW, bookDirectly } from './support/server.js';
 
 /** The page asks for free times every 20 seconds; the browser's fake clock jumps past that. */
 const PAST_ONE_POLL_MS = 25_000;
 
 describe('live availability in a real browser', () => {
-  let server: E2eServer;
-  let chromium: TestBrowser;
+  const live = liveServerAndBrowser();
 
-  beforeAll(async () => {
-    [server, chromium] = await Promise.all([startServer(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
-  });
-
-  const berliner = () => visitor(chromium, { locale: 'en-GB', timezoneId: 'Europe/Berlin', now: NOW });
+  const berliner = () => visitor(live.chromium, { locale: 'en-GB', timezoneId: 'Europe/Berlin', now: NOW });
 
   /** Haircut with Ana, on one day: the page a customer has open before choosing a time. */
   async function openDay(v: Visitor, date: string): Promise<void> {
-    await v.page.goto(`${server.base}/book/shop`);
+    await v.page.goto(`${live.server.base}/book/shop`);
     await v.page.getByRole('button', { name: /Haircut/ }).click();
     await v.page.getByRole('button', { name: 'Ana', exact: true }).click();
     await v.page.locator(`button[data-date="${date}"]`).click();
@@ -68,7 +60,7 @@ describe('live availability in a real browser', () => {
     const start = '2027-03-05T11:00:00+01:00';
     await timeButton(v, start).waitFor();
 
-    await bookDirectly(server, start);
+    await bookDirectly(live.server, start);
     expect(await timeButton(v, start).count()).toBe(1);
     await v.page.clock.fastForward(PAST_ONE_POLL_MS);
     await timeButton(v, start).waitFor({ state: 'detached' });
@@ -84,8 +76,8 @@ describe('live availability in a real browser', () => {
     await timeButton(v, start).click();
     await v.page.getByRole('heading', { name: 'Your details' }).waitFor();
 
-    server.rt.clock.advance(11 * 60_000); // the 10-minute hold lapses
-    await bookDirectly(server, start);
+    live.server.rt.clock.advance(11 * 60_000); // the 10-minute hold lapses
+    await bookDirectly(live.server, start);
 
     await v.page.getByLabel('Name').fill('Sam Late');
     await v.page.getByLabel('Email').fill('sam@example.com');

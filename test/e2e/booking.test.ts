@@ -1,30 +1,17 @@
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestBrowser, type Visitor, launchChromium, screenshot, seriousA11yViolations, visitor } from './support/browser.js';
-import { type E2eServer, NOW, managed, startServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot, visitor } from './support/browser.js';
+import { expectClean, liveServerAndBrowser } from './support/live.js';
+import { NOW, managed } from './support/server.js';
 
 describe('booking page in a real browser', () => {
-  let server: E2eServer;
-  let chromium: TestBrowser;
-
-  beforeAll(async () => {
-    [server, chromium] = await Promise.all([startServer(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
-  });
-
-  const expectClean = async (v: Visitor) => {
-    expect(await seriousA11yViolations(v.page)).toEqual([]);
-    expect(v.problems).toEqual([]);
-  };
+  const live = liveServerAndBrowser();
 
   it('a customer in New York books in English and sees Berlin time noted, with inline validation, ICS and manage link', async () => {
-    const v = await visitor(chromium, { locale: 'en-US', timezoneId: 'America/New_York', now: NOW });
+    const v = await visitor(live.chromium, { locale: 'en-US', timezoneId: 'America/New_York', now: NOW });
     const { page } = v;
-    await page.goto(`${server.base}/book/shop`);
+    await page.goto(`${live.server.base}/book/shop`);
     await page.getByRole('heading', { name: 'Choose a service' }).waitFor();
     expect(await page.title()).toBe('Book with Studio Mia');
     await expect(page.getByRole('button', { name: /Haircut/ }).textContent()).resolves.toContain('$35.00'.replace('$', '€'));
@@ -72,7 +59,7 @@ describe('booking page in a real browser', () => {
     await page.getByRole('heading', { name: 'You are booked' }).waitFor();
     await expect(page.getByTestId('summary-when').textContent()).resolves.toBe('Tuesday, March 2, 2027 at 4:00 AM – 4:30 AM');
     const manageHref = (await page.getByTestId('manage-link').getAttribute('href')) ?? '';
-    expect(manageHref.startsWith(`${server.base}/manage#`)).toBe(true);
+    expect(manageHref.startsWith(`${live.server.base}/manage#`)).toBe(true);
     await expectClean(v);
     await screenshot(page, 'book-4-confirmation-en');
 
@@ -84,7 +71,7 @@ describe('booking page in a real browser', () => {
     expect(event.summary).toBe('Haircut at Studio Mia');
     expect(event.description).toContain(manageHref);
 
-    const stored = await managed(server, manageHref.split('#')[1] ?? '');
+    const stored = await managed(live.server, manageHref.split('#')[1] ?? '');
     expect(stored.booking).toMatchObject({
       start: '2027-03-02T04:00:00-05:00',
       timeZone: 'America/New_York',
@@ -98,9 +85,9 @@ describe('booking page in a real browser', () => {
 
   it('a customer in Shanghai books in Chinese on a phone with "anyone", and can switch the page to English', async () => {
     const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
-    const v = await visitor(chromium, { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', now: NOW, ...phone });
+    const v = await visitor(live.chromium, { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', now: NOW, ...phone });
     const { page } = v;
-    await page.goto(`${server.base}/book/shop`);
+    await page.goto(`${live.server.base}/book/shop`);
     await page.getByRole('heading', { name: '选择服务' }).waitFor();
     expect(await page.evaluate('document.documentElement.lang')).toBe('zh-CN');
     await expect(page.getByRole('button', { name: /Haircut/ }).textContent()).resolves.toContain('30 分钟');
@@ -135,7 +122,7 @@ describe('booking page in a real browser', () => {
     await screenshot(page, 'book-4-confirmation-zh');
 
     const token = ((await page.getByTestId('manage-link').getAttribute('href')) ?? '').split('#')[1] ?? '';
-    const stored = await managed(server, token);
+    const stored = await managed(live.server, token);
     expect(stored.booking).toMatchObject({ start: '2027-03-03T17:00:00+08:00', timeZone: 'Asia/Shanghai', status: 'confirmed' });
     expect(['Ana', 'Ben']).toContain(stored.booking.staff.name);
 

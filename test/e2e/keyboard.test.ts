@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestBrowser, launchChromium, seriousA11yViolations, visitor } from './support/browser.js';
-import { type E2eServer, NOW, managed, startServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import { seriousA11yViolations, visitor } from './support/browser.js';
+import { liveServerAndBrowser } from './support/live.js';
+import { NOW, managed } from './support/server.js';
 
 interface Focused {
   tag: string;
@@ -33,21 +34,12 @@ async function tabTo(page: Page, wanted: (f: Focused) => boolean, what: string):
 }
 
 describe('keyboard only', () => {
-  let server: E2eServer;
-  let chromium: TestBrowser;
-
-  beforeAll(async () => {
-    [server, chromium] = await Promise.all([startServer(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
-  });
+  const live = liveServerAndBrowser();
 
   it('a customer books end to end with Tab, Enter and Space, choosing Tokyo time from the zone search, focus always visible', async () => {
-    const v = await visitor(chromium, { locale: 'en-GB', timezoneId: 'Europe/Berlin', now: NOW });
+    const v = await visitor(live.chromium, { locale: 'en-GB', timezoneId: 'Europe/Berlin', now: NOW });
     const { page } = v;
-    await page.goto(`${server.base}/book/shop`);
+    await page.goto(`${live.server.base}/book/shop`);
     await page.getByRole('heading', { name: 'Choose a service' }).waitFor();
 
     await tabTo(page, (f) => f.text.startsWith('Haircut'), 'the Haircut service');
@@ -83,7 +75,7 @@ describe('keyboard only', () => {
     await tabTo(page, (f) => f.text === 'Add to calendar (.ics)', 'add to calendar');
     await tabTo(page, (f) => f.text === 'Manage my booking', 'the manage link');
     const token = ((await page.getByTestId('manage-link').getAttribute('href')) ?? '').split('#')[1] ?? '';
-    expect((await managed(server, token)).booking).toMatchObject({ start: '2027-03-02T17:30:00+09:00', timeZone: 'Asia/Tokyo', customer: { name: 'Kim Keyboard' } });
+    expect((await managed(live.server, token)).booking).toMatchObject({ start: '2027-03-02T17:30:00+09:00', timeZone: 'Asia/Tokyo', customer: { name: 'Kim Keyboard' } });
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(v.problems).toEqual([]);
     await v.context.close();

@@ -1,30 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestBrowser, type Visitor, launchChromium, screenshot, seriousA11yViolations, visitor } from './support/browser.js';
-import { type E2eServer, NOW, bookDirectly, managed, startServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot, visitor } from './support/browser.js';
+import { expectClean, liveServerAndBrowser } from './support/live.js';
+import { NOW, bookDirectly, managed } from './support/server.js';
 
 describe('manage link in a real browser', () => {
-  let server: E2eServer;
-  let chromium: TestBrowser;
+  const live = liveServerAndBrowser();
 
-  beforeAll(async () => {
-    [server, chromium] = await Promise.all([startServer(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
-  });
-
-  const berliner = () => visitor(chromium, { locale: 'en-GB', timezoneId: 'Europe/Berlin', now: NOW });
-  const expectClean = async (v: Visitor) => {
-    expect(await seriousA11yViolations(v.page)).toEqual([]);
-    expect(v.problems).toEqual([]);
-  };
-
+  const berliner = () => visitor(live.chromium, { locale: 'en-GB', timezoneId: 'Europe/Berlin', now: NOW });
   it('a customer reschedules and then cancels with a reason through the manage link', async () => {
-    const { manageToken } = await bookDirectly(server, '2027-03-03T10:00:00+01:00');
+    const { manageToken } = await bookDirectly(live.server, '2027-03-03T10:00:00+01:00');
     const v = await berliner();
     const { page } = v;
-    await page.goto(`${server.base}/manage#${manageToken}`);
+    await page.goto(`${live.server.base}/manage#${manageToken}`);
     await page.getByRole('heading', { name: /Appointment at Studio Mia/ }).waitFor();
     await expect(page.locator('.status').textContent()).resolves.toBe('Confirmed');
     await expect(page.getByTestId('summary-when').textContent()).resolves.toBe('Wednesday, 3 March 2027 at 10:00 – 10:30');
@@ -41,7 +28,7 @@ describe('manage link in a real browser', () => {
     await page.getByRole('button', { name: 'Move appointment' }).click();
     await page.getByText('Your appointment has been moved.').waitFor();
     await expect(page.getByTestId('summary-when').textContent()).resolves.toBe('Thursday, 4 March 2027 at 11:00 – 11:30');
-    expect((await managed(server, manageToken)).booking).toMatchObject({ start: '2027-03-04T11:00:00+01:00', status: 'confirmed', staff: { name: 'Ana' } });
+    expect((await managed(live.server, manageToken)).booking).toMatchObject({ start: '2027-03-04T11:00:00+01:00', status: 'confirmed', staff: { name: 'Ana' } });
     await expectClean(v);
 
     await page.getByRole('button', { name: 'Cancel appointment' }).click();
@@ -54,16 +41,16 @@ describe('manage link in a real browser', () => {
     await expect(page.locator('.status').textContent()).resolves.toBe('Cancelled');
     await expect(page.locator('.summary').textContent()).resolves.toContain('Feeling unwell');
     expect(await page.getByRole('button', { name: 'Reschedule' }).count()).toBe(0);
-    expect((await managed(server, manageToken)).booking).toMatchObject({ status: 'cancelled', cancelReason: 'Feeling unwell' });
+    expect((await managed(live.server, manageToken)).booking).toMatchObject({ status: 'cancelled', cancelReason: 'Feeling unwell' });
     await expectClean(v);
     await v.context.close();
   });
 
   it('past the business cutoff the page offers no change and says whom to ask', async () => {
     // Today 10:00 with a two-hour cutoff: changes closed at 08:00, which is now.
-    const { manageToken } = await bookDirectly(server, '2027-03-01T10:00:00+01:00');
+    const { manageToken } = await bookDirectly(live.server, '2027-03-01T10:00:00+01:00');
     const v = await berliner();
-    await v.page.goto(`${server.base}/manage#${manageToken}`);
+    await v.page.goto(`${live.server.base}/manage#${manageToken}`);
     await v.page.getByText('This booking can no longer be changed online. Please contact the business.').waitFor();
     expect(await v.page.getByRole('button', { name: 'Reschedule' }).count()).toBe(0);
     expect(await v.page.getByRole('button', { name: 'Cancel appointment' }).count()).toBe(0);
@@ -74,7 +61,7 @@ describe('manage link in a real browser', () => {
   it('a wrong or missing token shows that the link is not valid', async () => {
     const v = await berliner();
     for (const hash of [`#${'A'.repeat(43)}`, '']) {
-      await v.page.goto(`${server.base}/manage${hash}`);
+      await v.page.goto(`${live.server.base}/manage${hash}`);
       await v.page.getByText('This link is not valid or has expired.').waitFor();
     }
     expect(v.problems.filter((p) => !p.includes('status of 404'))).toEqual([]);

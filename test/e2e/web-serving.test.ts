@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestBrowser, launchChromium, visitor } from './support/browser.js';
-import { type E2eServer, NOW, startServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import { visitor } from './support/browser.js';
+import { liveServerAndBrowser } from './support/live.js';
+import { NOW } from './support/server.js';
 
 /** The shop's own site, and someone else's; both pages are made up by the test (never dialled). */
 const EMBEDDER = 'https://shop.example.com';
 const ELSEWHERE = 'https://elsewhere.example';
 
 describe('serving the web app', () => {
-  let server: E2eServer;
-  let chromium: TestBrowser;
+  // The shop lets its own site frame the booking page; a malformed entry must not reach the header.
+  const frameAncestors = async (org: string) => (org === 'shop' ? [EMBEDDER, "https://x.example; script-src 'unsafe-inline'"] : []);
+  const live = liveServerAndBrowser({ frameAncestors });
 
-  beforeAll(async () => {
-    // The shop lets its own site frame the booking page; a malformed entry must not reach the header.
-    const frameAncestors = async (org: string) => (org === 'shop' ? [EMBEDDER, "https://x.example; script-src 'unsafe-inline'"] : []);
-    [server, chromium] = await Promise.all([startServer({ frameAncestors }), launchChromium()]);
-  });
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
-  });
-
-  const get = (url: string) => server.app.inject({ method: 'GET', url });
+  const get = (url: string) => live.server.app.inject({ method: 'GET', url });
 
   it('serves the pages under a CSP without inline code, never cached, and only on the app paths', async () => {
     for (const url of ['/book/other-shop', '/book/other-shop/anything', '/manage']) {
@@ -57,7 +49,7 @@ describe('serving the web app', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(res.headers['x-frame-options']).toBeUndefined();
 
-    const v = await visitor(chromium, { locale: 'en-GB', timezoneId: 'Europe/Berlin', now: NOW });
+    const v = await visitor(live.chromium, { locale: 'en-GB', timezoneId: 'Europe/Berlin', now: NOW });
     // The test server is on loopback: let the made-up public sites reach it (Chromium's local network access).
     for (const origin of [EMBEDDER, ELSEWHERE]) await v.context.grantPermissions(['local-network-access'], { origin });
     const refused: string[] = [];
@@ -65,8 +57,8 @@ describe('serving the web app', () => {
       if (m.text().includes('frame-ancestors')) refused.push(m.text());
     });
     const parent = (src: string) => `<!doctype html><title>Embedder</title><iframe title="Booking" src="${src}" width="900" height="700"></iframe>`;
-    await v.context.route(`${EMBEDDER}/**`, (route) => route.fulfill({ contentType: 'text/html', body: parent(`${server.base}/book/shop`) }));
-    await v.context.route(`${ELSEWHERE}/**`, (route) => route.fulfill({ contentType: 'text/html', body: parent(`${server.base}/book/shop`) }));
+    await v.context.route(`${EMBEDDER}/**`, (route) => route.fulfill({ contentType: 'text/html', body: parent(`${live.server.base}/book/shop`) }));
+    await v.context.route(`${ELSEWHERE}/**`, (route) => route.fulfill({ contentType: 'text/html', body: parent(`${live.server.base}/book/shop`) }));
 
     await v.page.goto(`${EMBEDDER}/`);
     await v.page.frameLocator('iframe').getByRole('heading', { name: 'Choose a service' }).waitFor();

@@ -1,11 +1,10 @@
-import type { ReactNode } from 'react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiError, api } from '../api/client';
 import type { BookingCreated, Hold, Service, ServiceList, Slot } from '../api/types';
 import { Layout } from '../components/Layout';
 import { TimeZonePicker } from '../components/TimeZonePicker';
-import { useFocusOnMount } from '../components/useFocusOnMount';
+import { StepSection } from '../components/StepSection';
 import { useLocale } from '../components/useLocale';
 import { detectTimeZone } from '../lib/time';
 import { Confirmation } from './Confirmation';
@@ -119,9 +118,14 @@ export function BookingPage() {
         />
       )}
       {step === 'time' && service && (
-        <TimeStep onBack={() => setStep(service.staff.length > 1 ? 'staff' : 'service')} failed={holdFailed}>
+        <StepSection heading={t('slots.heading')} onBack={() => setStep(service.staff.length > 1 ? 'staff' : 'service')}>
+          {holdFailed && (
+            <p className="notice notice-error" role="alert">
+              {t('errors.holdFailed')}
+            </p>
+          )}
           <SlotPicker key={`${service.id}:${staffId ?? 'any'}`} org={org} serviceId={service.id} staffId={staffId} zone={zone} onPick={pick} takenStart={takenStart} />
-        </TimeStep>
+        </StepSection>
       )}
       {step === 'details' && service && hold && (
         <DetailsForm
@@ -147,28 +151,6 @@ export function BookingPage() {
       )}
       {step === 'done' && result && <Confirmation result={result} orgName={data.org.name} zone={zone} businessZone={businessZone} onAgain={restart} />}
     </Layout>
-  );
-}
-
-function TimeStep({ children, onBack, failed }: { children: ReactNode; onBack(): void; failed: boolean }) {
-  const { t } = useLocale();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useFocusOnMount(heading);
-  return (
-    <section aria-labelledby="step-heading">
-      <h2 id="step-heading" tabIndex={-1} ref={heading}>
-        {t('slots.heading')}
-      </h2>
-      {failed && (
-        <p className="notice notice-error" role="alert">
-          {t('errors.holdFailed')}
-        </p>
-      )}
-      {children}
-      <button type="button" className="button-secondary" onClick={onBack}>
-        {t('common.back')}
-      </button>
-    </section>
   );
 }
 

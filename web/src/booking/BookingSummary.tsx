@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { Booking } from '../api/types';
 import { useLocale } from '../components/useLocale';
 import { formatDateTime, formatTime, zoneCity } from '../lib/time';
 
@@ -43,5 +44,21 @@ export function BookingSummary({ serviceName, durationMin, staffName, start, end
       </div>
       {extra}
     </dl>
+  );
+}
+
+/** The summary of a booking the API returned. */
+export function BookedSummary({ booking, zone, businessZone, extra }: { booking: Booking; zone: string; businessZone: string; extra?: ReactNode }) {
+  return (
+    <BookingSummary
+      serviceName={booking.service.name}
+      durationMin={booking.service.durationMin}
+      staffName={booking.staff.name}
+      start={booking.start}
+      end={booking.end}
+      zone={zone}
+      businessZone={businessZone}
+      extra={extra}
+    />
   );
 }

@@ -1,28 +1,18 @@
-import { useRef } from 'react';
 import type { BookingCreated } from '../api/types';
 import { AddToCalendar } from '../components/AddToCalendar';
-import { useFocusOnMount } from '../components/useFocusOnMount';
+import { StepSection } from '../components/StepSection';
 import { useLocale } from '../components/useLocale';
-import { BookingSummary } from './BookingSummary';
+import { BookedSummary } from './BookingSummary';
 
 export function Confirmation({ result, orgName, zone, businessZone, onAgain }: { result: BookingCreated; orgName: string; zone: string; businessZone: string; onAgain(): void }) {
   const { t } = useLocale();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useFocusOnMount(heading);
   const { booking } = result;
   const pending = booking.status === 'pending';
   return (
-    <section aria-labelledby="step-heading" className="confirmation">
-      <h2 id="step-heading" tabIndex={-1} ref={heading}>
-        {pending ? t('confirm.pendingHeading') : t('confirm.heading')}
-      </h2>
+    <StepSection heading={pending ? t('confirm.pendingHeading') : t('confirm.heading')} className="confirmation">
       <p className="lead">{pending ? t('confirm.pendingText', { business: orgName }) : t('confirm.text', { email: booking.customer?.email ?? '' })}</p>
-      <BookingSummary
-        serviceName={booking.service.name}
-        durationMin={booking.service.durationMin}
-        staffName={booking.staff.name}
-        start={booking.start}
-        end={booking.end}
+      <BookedSummary
+        booking={booking}
         zone={zone}
         businessZone={businessZone}
         extra={
@@ -51,6 +41,6 @@ export function Confirmation({ result, orgName, zone, businessZone, onAgain }: {
       <button type="button" className="link-button" onClick={onAgain}>
         {t('confirm.again')}
       </button>
-    </section>
+    </StepSection>
   );
 }

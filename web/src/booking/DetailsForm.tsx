@@ -1,7 +1,7 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { ApiError, api } from '../api/client';
 import type { BookingCreated, Hold, Service } from '../api/types';
-import { useFocusOnMount } from '../components/useFocusOnMount';
+import { StepSection } from '../components/StepSection';
 import { useLocale } from '../components/useLocale';
 import { type DetailsErrors, type DetailsField, type DetailsInput, checkDetails, emptyDetails, fieldOfPath } from '../lib/details';
 import { formatTime } from '../lib/time';
@@ -33,9 +33,7 @@ export function DetailsForm(p: Props) {
   const [touched, setTouched] = useState<Partial<Record<DetailsField, boolean>>>({});
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
   const inputs = useRef<Partial<Record<DetailsField, HTMLInputElement | HTMLTextAreaElement | null>>>({});
-  useFocusOnMount(heading);
 
   const set = (field: DetailsField, value: string | boolean) => {
     const next = { ...values, [field]: value };
@@ -100,20 +98,38 @@ export function DetailsForm(p: Props) {
     }
   };
 
-  const describedBy = (field: DetailsField, hint?: string) =>
-    [hint, errors[field] ? `${field}-error` : null].filter(Boolean).join(' ') || undefined;
+  /** What every text field shares: value, change and blur handlers, and its error and hint wiring. */
+  const bind = (field: 'name' | 'email' | 'phone' | 'notes', hint = false) => ({
+    id: field,
+    value: values[field],
+    ref: (el: HTMLInputElement | HTMLTextAreaElement | null) => {
+      inputs.current[field] = el;
+    },
+    'aria-invalid': errors[field] ? true : undefined,
+    'aria-describedby': [hint ? `${field}-hint` : null, errors[field] ? `${field}-error` : null].filter(Boolean).join(' ') || undefined,
+    onChange: (e: { target: { value: string } }) => set(field, e.target.value),
+    onBlur: () => blur(field),
+  });
   const error = (field: DetailsField) =>
     errors[field] ? (
       <p id={`${field}-error`} className="field-error">
         {t(errors[field] as string)}
       </p>
     ) : null;
+  const label = (field: DetailsField, text: string, optional = false) => (
+    <label htmlFor={field}>
+      {text}
+      {optional && <span className="muted"> {t('details.optional')}</span>}
+    </label>
+  );
+  const hint = (field: DetailsField, text: string) => (
+    <p id={`${field}-hint`} className="hint">
+      {text}
+    </p>
+  );
 
   return (
-    <section aria-labelledby="step-heading">
-      <h2 id="step-heading" tabIndex={-1} ref={heading}>
-        {t('details.heading')}
-      </h2>
+    <StepSection heading={t('details.heading')}>
       <BookingSummary
         serviceName={p.service.name}
         durationMin={p.service.durationMin}
@@ -126,86 +142,25 @@ export function DetailsForm(p: Props) {
       <p className="notice notice-info">{t('details.held', { time: formatTime(p.hold.expiresAt, p.zone, locale) })}</p>
       <form className="form" noValidate onSubmit={(e) => void submit(e)}>
         <div className="field">
-          <label htmlFor="name">{t('details.name')}</label>
-          <input
-            id="name"
-            ref={(el) => {
-              inputs.current.name = el;
-            }}
-            autoComplete="name"
-            required
-            maxLength={200}
-            value={values.name}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={describedBy('name')}
-            onChange={(e) => set('name', e.target.value)}
-            onBlur={() => blur('name')}
-          />
+          {label('name', t('details.name'))}
+          <input {...bind('name')} autoComplete="name" required maxLength={200} />
           {error('name')}
         </div>
         <div className="field">
-          <label htmlFor="email">{t('details.email')}</label>
-          <input
-            id="email"
-            ref={(el) => {
-              inputs.current.email = el;
-            }}
-            type="email"
-            autoComplete="email"
-            inputMode="email"
-            required
-            maxLength={254}
-            value={values.email}
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={describedBy('email')}
-            onChange={(e) => set('email', e.target.value)}
-            onBlur={() => blur('email')}
-          />
+          {label('email', t('details.email'))}
+          <input {...bind('email')} type="email" autoComplete="email" inputMode="email" required maxLength={254} />
           {error('email')}
         </div>
         <div className="field">
-          <label htmlFor="phone">
-            {t('details.phone')} <span className="muted">{t('details.optional')}</span>
-          </label>
-          <input
-            id="phone"
-            ref={(el) => {
-              inputs.current.phone = el;
-            }}
-            type="tel"
-            autoComplete="tel"
-            maxLength={32}
-            value={values.phone}
-            aria-invalid={errors.phone ? true : undefined}
-            aria-describedby={describedBy('phone', 'phone-hint')}
-            onChange={(e) => set('phone', e.target.value)}
-            onBlur={() => blur('phone')}
-          />
-          <p id="phone-hint" className="hint">
-            {t('details.phoneHint')}
-          </p>
+          {label('phone', t('details.phone'), true)}
+          <input {...bind('phone', true)} type="tel" autoComplete="tel" maxLength={32} />
+          {hint('phone', t('details.phoneHint'))}
           {error('phone')}
         </div>
         <div className="field">
-          <label htmlFor="notes">
-            {t('details.notes')} <span className="muted">{t('details.optional')}</span>
-          </label>
-          <textarea
-            id="notes"
-            ref={(el) => {
-              inputs.current.notes = el;
-            }}
-            rows={3}
-            maxLength={2000}
-            value={values.notes}
-            aria-invalid={errors.notes ? true : undefined}
-            aria-describedby={describedBy('notes', 'notes-hint')}
-            onChange={(e) => set('notes', e.target.value)}
-            onBlur={() => blur('notes')}
-          />
-          <p id="notes-hint" className="hint">
-            {t('details.notesHint')}
-          </p>
+          {label('notes', t('details.notes'), true)}
+          <textarea {...bind('notes', true)} rows={3} maxLength={2000} />
+          {hint('notes', t('details.notesHint'))}
           {error('notes')}
         </div>
         <section className="privacy" aria-labelledby="privacy-heading">
@@ -221,7 +176,7 @@ export function DetailsForm(p: Props) {
             }}
             checked={values.consent}
             aria-invalid={errors.consent ? true : undefined}
-            aria-describedby={describedBy('consent')}
+            aria-describedby={errors.consent ? 'consent-error' : undefined}
             onChange={(e) => set('consent', e.target.checked)}
             onBlur={() => blur('consent')}
           />
@@ -242,7 +197,7 @@ export function DetailsForm(p: Props) {
           </button>
         </div>
       </form>
-    </section>
+    </StepSection>
   );
 }
 

@@ -1,18 +1,12 @@
-import { useRef } from 'react';
 import type { Service } from '../api/types';
-import { useFocusOnMount } from '../components/useFocusOnMount';
+import { StepSection } from '../components/StepSection';
 import { useLocale } from '../components/useLocale';
 import { formatPrice } from '../lib/time';
 
 export function ServiceStep({ services, onChoose }: { services: Service[]; onChoose(service: Service): void }) {
   const { t, locale } = useLocale();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useFocusOnMount(heading);
   return (
-    <section aria-labelledby="step-heading">
-      <h2 id="step-heading" tabIndex={-1} ref={heading}>
-        {t('service.heading')}
-      </h2>
+    <StepSection heading={t('service.heading')}>
       {services.length === 0 ? (
         <p className="muted">{t('service.none')}</p>
       ) : (
@@ -32,6 +26,6 @@ export function ServiceStep({ services, onChoose }: { services: Service[]; onCho
           ))}
         </ul>
       )}
-    </section>
+    </StepSection>
   );
 }

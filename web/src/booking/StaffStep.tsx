@@ -1,18 +1,12 @@
-import { useRef } from 'react';
 import type { Service } from '../api/types';
-import { useFocusOnMount } from '../components/useFocusOnMount';
+import { StepSection } from '../components/StepSection';
 import { useLocale } from '../components/useLocale';
 
 /** A staff member, or anyone free (null). */
 export function StaffStep({ service, onChoose, onBack }: { service: Service; onChoose(staffId: string | null): void; onBack(): void }) {
   const { t } = useLocale();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useFocusOnMount(heading);
   return (
-    <section aria-labelledby="step-heading">
-      <h2 id="step-heading" tabIndex={-1} ref={heading}>
-        {t('staff.heading')}
-      </h2>
+    <StepSection heading={t('staff.heading')} onBack={onBack}>
       <ul className="choices choices-compact">
         <li>
           <button type="button" className="choice" onClick={() => onChoose(null)}>
@@ -28,9 +22,6 @@ export function StaffStep({ service, onChoose, onBack }: { service: Service; onC
           </li>
         ))}
       </ul>
-      <button type="button" className="button-secondary" onClick={onBack}>
-        {t('common.back')}
-      </button>
-    </section>
+    </StepSection>
   );
 }

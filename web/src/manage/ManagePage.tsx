@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../api/client';
 import type { ManagedBooking, Slot } from '../api/types';
-import { BookingSummary } from '../booking/BookingSummary';
+import { BookedSummary, BookingSummary } from '../booking/BookingSummary';
 import { type PickOutcome, SlotPicker } from '../booking/SlotPicker';
 import { AddToCalendar } from '../components/AddToCalendar';
 import { Layout } from '../components/Layout';
 import { TimeZonePicker } from '../components/TimeZonePicker';
-import { useFocusOnMount } from '../components/useFocusOnMount';
+import { StepSection } from '../components/StepSection';
 import { useLocale } from '../components/useLocale';
 import { detectTimeZone, formatDateTime } from '../lib/time';
 import { CancelForm } from './CancelForm';
@@ -148,12 +148,12 @@ export function ManagePage() {
         </BookingView>
       )}
       {mode === 'reschedule' && (
-        <Step heading={t('manage.pickNew')} onBack={() => setMode('view')}>
+        <StepSection heading={t('manage.pickNew')} onBack={() => setMode('view')}>
           <SlotPicker org={org.slug} serviceId={booking.service.id} staffId={requestedStaff} zone={zone} onPick={pick} takenStart={takenStart} />
-        </Step>
+        </StepSection>
       )}
       {mode === 'confirm-move' && moveTo && (
-        <Step heading={t('manage.confirmMove')} onBack={() => setMode('reschedule')}>
+        <StepSection heading={t('manage.confirmMove')} onBack={() => setMode('reschedule')}>
           <BookingSummary
             serviceName={booking.service.name}
             durationMin={booking.service.durationMin}
@@ -169,12 +169,12 @@ export function ManagePage() {
               {t('manage.confirmMoveButton')}
             </button>
           </div>
-        </Step>
+        </StepSection>
       )}
       {mode === 'cancel' && (
-        <Step heading={t('manage.cancelHeading')} onBack={() => setMode('view')}>
+        <StepSection heading={t('manage.cancelHeading')} onBack={() => setMode('view')}>
           <CancelForm working={working} onCancel={(reason) => void act(() => api.cancel(token, reason), 'manage.cancelled')} />
-        </Step>
+        </StepSection>
       )}
     </Layout>
   );
@@ -188,12 +188,8 @@ function BookingView({ managed, zone, children }: { managed: ManagedBooking; zon
       <h2 id="booking-heading">
         {t('manage.bookingAt', { business: org.name })} <span className={`status status-${booking.status}`}>{t(`status.${booking.status}`, { defaultValue: booking.status })}</span>
       </h2>
-      <BookingSummary
-        serviceName={booking.service.name}
-        durationMin={booking.service.durationMin}
-        staffName={booking.staff.name}
-        start={booking.start}
-        end={booking.end}
+      <BookedSummary
+        booking={booking}
         zone={zone}
         businessZone={org.timeZone}
         extra={
@@ -206,23 +202,6 @@ function BookingView({ managed, zone, children }: { managed: ManagedBooking; zon
         }
       />
       {children}
-    </section>
-  );
-}
-
-function Step({ heading, onBack, children }: { heading: string; onBack(): void; children: ReactNode }) {
-  const { t } = useLocale();
-  const ref = useRef<HTMLHeadingElement>(null);
-  useFocusOnMount(ref);
-  return (
-    <section aria-labelledby="step-heading">
-      <h2 id="step-heading" tabIndex={-1} ref={ref}>
-        {heading}
-      </h2>
-      {children}
-      <button type="button" className="button-secondary" onClick={onBack}>
-        {t('common.back')}
-      </button>
     </section>
   );
 }

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { HttpOptions } from '../../../src/http/app.js';
+import { type TestBrowser, type Visitor, launchChromium, seriousA11yViolations } from './browser.js';
+import { type E2eServer, startServer } from './server.js';
+
+export interface Live {
+  server: E2eServer;
+  chromium: TestBrowser;
+}
+
+/** The server and Chromium for one test file: started before its tests, stopped after them. */
+export function liveServerAndBrowser(options: HttpOptions = {}): Live {
+  let server: E2eServer | undefined;
+  let chromium: TestBrowser | undefined;
+  beforeAll(async () => {
+    [server, chromium] = await Promise.all([startServer(options), launchChromium()]);
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the server and browser start in beforeAll');
+    return value;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get chromium() {
+      return started(chromium);
+    },
+  };
+}
+
+/** No serious accessibility finding on the screen, and no CSP violation or console error so far. */
+export async function expectClean(v: Visitor): Promise<void> {
+  expect(await seriousA11yViolations(v.page)).toEqual([]);
+  expect(v.problems).toEqual([]);
+}
