@@ -16,6 +16,8 @@ export interface Config {
   /** HTTPS on this server and the plain-HTTP redirect (see http/tls/transport-config.ts). */
   readonly transport: TransportConfig;
   readonly masterKey: { readonly env: string | null; readonly file: string; readonly fileExplicit: boolean };
+  /** BACKUP_KEY or BACKUP_KEY_FILE: seals and opens backups (see db/backup/backup-key-source.ts). */
+  readonly backupKey: { readonly env: string | null; readonly file: string; readonly fileExplicit: boolean };
   /** Email, SMS and the outbox worker (see notify/notify-config.ts). */
   readonly notify: NotifyConfig;
 }
@@ -82,6 +84,11 @@ export function loadConfig(env: Env = process.env): Config {
       env: env.MASTER_KEY?.trim() || null,
       file: env.MASTER_KEY_FILE ?? './data/master-key.json',
       fileExplicit: env.MASTER_KEY_FILE !== undefined,
+    }),
+    backupKey: Object.freeze({
+      env: env.BACKUP_KEY?.trim() || null,
+      file: env.BACKUP_KEY_FILE ?? './data/backup.key',
+      fileExplicit: env.BACKUP_KEY_FILE !== undefined,
     }),
     notify,
   });

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerBackupCommands } from './commands/backup.js';
 import { registerBookingCommands } from './commands/booking.js';
 import { registerCalendarFeedCommands } from './commands/calendar-feed.js';
 import { registerCustomerCommands } from './commands/customer.js';
@@ -43,5 +44,6 @@ export function buildProgram(): Command {
   registerKeysCommands(program);
   registerTlsCommands(program);
   registerUserCommands(program);
+  registerBackupCommands(program);
   return program;
 }

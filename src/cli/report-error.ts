@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { ConfigError } from '../config.js';
+import { BackupError } from '../db/backup/backup-error.js';
 import { DomainError } from '../domain/errors.js';
 import { MasterKeyError } from '../security/crypto/master-key.js';
 import { UsageError } from './usage-error.js';
@@ -37,6 +38,7 @@ export function reportError(e: unknown): ErrorReport {
   if (e instanceof UsageError) return { line: `error: ${e.message}`, exitCode: 2 };
   if (e instanceof ConfigError) return { line: `error: invalid configuration: ${e.problems.join('; ')}`, exitCode: 2 };
   if (e instanceof MasterKeyError) return { line: `error: ${e.message}`, exitCode: 2 };
+  if (e instanceof BackupError) return { line: `error: ${e.message}`, exitCode: 1 };
   if (e instanceof CommandFailed) return { line: domainLine(e.domainError, e.flags), exitCode: 1 };
   if (e instanceof DomainError) return { line: domainLine(e, {}), exitCode: 1 };
   const message = e instanceof Error ? e.message : String(e);
