@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { visitor } from './support/browser.js';
+import { seriousA11yViolations, visitor } from './support/browser.js';
 import { liveServerAndBrowser } from './support/live.js';
 import { NOW } from './support/server.js';
 
@@ -67,6 +67,27 @@ describe('serving the web app', () => {
     await v.page.goto(`${ELSEWHERE}/`);
     await expect.poll(() => refused.length).toBeGreaterThan(0);
     expect(await v.page.frameLocator('iframe').getByRole('heading', { name: 'Choose a service' }).count()).toBe(0);
+    await v.context.close();
+  });
+
+  it('the checks every browser test relies on do catch an inline script, an inline style and an unlabelled control', async () => {
+    const v = await visitor(live.chromium, { locale: 'en-GB', timezoneId: 'Europe/Berlin', now: NOW });
+    await v.page.goto(`${live.server.base}/book/shop`);
+    await v.page.getByRole('heading', { name: 'Choose a service' }).waitFor();
+    expect(v.problems).toEqual([]);
+    await v.page.evaluate(`(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';
+      document.body.append(script);
+      const styled = document.createElement('div');
+      styled.setAttribute('style', 'color: red');
+      document.body.append(styled);
+      document.body.append(document.createElement('select'));
+    })()`);
+    const violation = (directive: string) => v.problems.some((p) => p.startsWith(`CSP violation: ${directive}`));
+    await expect.poll(() => violation('script-src') && violation('style-src')).toBe(true);
+    expect(await v.page.evaluate('window.injected')).toBeUndefined();
+    expect((await seriousA11yViolations(v.page)).map((x) => x.id)).toContain('select-name');
     await v.context.close();
   });
 });
