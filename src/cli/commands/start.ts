@@ -25,6 +25,7 @@ export function registerStartCommand(program: Command): void {
         const { startServer } = await import('../../http/server.js');
         const server = await startServer(config, runtime);
         say(`Slotguard is listening on ${server.url}`);
+        if (server.redirectUrl) say(`Plain HTTP on ${server.redirectUrl} redirects to ${config.publicUrl}`);
         for (const url of await urlsToOpen(runtime, config.publicUrl)) say(`  ${url}`);
         const setup = await issueSetupLink(runtime.ctx);
         if (setup) say(`No user yet: create the first owner with this one-time link (24 hours): ${setup}`);
