@@ -44,6 +44,8 @@ describe('keyboard only', () => {
 
     await tabTo(page, (f) => f.text.startsWith('Haircut'), 'the Haircut service');
     await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Who would you like to see?' }).waitFor();
+    expect(((await page.evaluate(FOCUSED)) as Focused).text, 'focus follows to the next step').toBe('Who would you like to see?');
     await tabTo(page, (f) => f.text.startsWith('Anyone available'), 'anyone available');
     await page.keyboard.press('Enter');
 

@@ -24,6 +24,7 @@ export function BookingPage() {
   const [loadError, setLoadError] = useState<'not_found' | 'failed' | null>(null);
   const [zone, setZone] = useState(detectTimeZone);
   const [step, setStep] = useState<Step>('service');
+  const [navigated, setNavigated] = useState(false);
   const [service, setService] = useState<Service | null>(null);
   const [staffId, setStaffId] = useState<string | null>(null);
   const [hold, setHold] = useState<{ hold: Hold; key: string } | null>(null);
@@ -50,14 +51,19 @@ export function BookingPage() {
     if (data) document.title = t('book.title', { business: data.org.name });
   }, [data, t]);
 
+  const go = (next: Step) => {
+    setNavigated(true);
+    setStep(next);
+  };
+
   const chooseService = (s: Service) => {
     setService(s);
     if (s.staff.length > 1) {
-      setStep('staff');
+      go('staff');
       return;
     }
     setStaffId(null);
-    setStep('time');
+    go('time');
   };
 
   const pick = useCallback(
@@ -68,7 +74,7 @@ export function BookingPage() {
         const created = await api.hold(org, { serviceId: service.id, start: slot.start, staffId, timeZone: zone });
         setHold({ hold: created, key: crypto.randomUUID() });
         setTakenStart(null);
-        setStep('details');
+        go('details');
         return 'ok';
       } catch (error) {
         if (error instanceof ApiError && error.code === 'slot_unavailable') return 'taken';
@@ -96,7 +102,7 @@ export function BookingPage() {
     setResult(null);
     setHold(null);
     setService(null);
-    setStep('service');
+    go('service');
   };
 
   return (
@@ -106,19 +112,19 @@ export function BookingPage() {
       {(step === 'time' || step === 'details' || step === 'done') && (
         <TimeZonePicker zone={zone} onChange={setZone} businessZone={businessZone} businessName={data.org.name} />
       )}
-      {step === 'service' && <ServiceStep services={data.services} onChoose={chooseService} />}
+      {step === 'service' && <ServiceStep services={data.services} onChoose={chooseService} takeFocus={navigated} />}
       {step === 'staff' && service && (
         <StaffStep
           service={service}
           onChoose={(id) => {
             setStaffId(id);
-            setStep('time');
+            go('time');
           }}
-          onBack={() => setStep('service')}
+          onBack={() => go('service')}
         />
       )}
       {step === 'time' && service && (
-        <StepSection heading={t('slots.heading')} onBack={() => setStep(service.staff.length > 1 ? 'staff' : 'service')}>
+        <StepSection heading={t('slots.heading')} onBack={() => go(service.staff.length > 1 ? 'staff' : 'service')}>
           {holdFailed && (
             <p className="notice notice-error" role="alert">
               {t('errors.holdFailed')}
@@ -140,13 +146,13 @@ export function BookingPage() {
           businessZone={businessZone}
           onBooked={(r) => {
             setResult(r);
-            setStep('done');
+            go('done');
           }}
           onTaken={(start) => {
             setTakenStart(start);
-            setStep('time');
+            go('time');
           }}
-          onBack={() => setStep('time')}
+          onBack={() => go('time')}
         />
       )}
       {step === 'done' && result && <Confirmation result={result} orgName={data.org.name} zone={zone} businessZone={businessZone} onAgain={restart} />}

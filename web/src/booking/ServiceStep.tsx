@@ -3,10 +3,10 @@ import { StepSection } from '../components/StepSection';
 import { useLocale } from '../components/useLocale';
 import { formatPrice } from '../lib/time';
 
-export function ServiceStep({ services, onChoose }: { services: Service[]; onChoose(service: Service): void }) {
+export function ServiceStep({ services, onChoose, takeFocus }: { services: Service[]; onChoose(service: Service): void; takeFocus: boolean }) {
   const { t, locale } = useLocale();
   return (
-    <StepSection heading={t('service.heading')}>
+    <StepSection heading={t('service.heading')} takeFocus={takeFocus}>
       {services.length === 0 ? (
         <p className="muted">{t('service.none')}</p>
       ) : (

@@ -7,14 +7,16 @@ interface Props {
   className?: string;
   /** Shows a Back button after the step's content. */
   onBack?: () => void;
+  /** False for the first step on a freshly loaded page, where focus stays where the browser put it. */
+  takeFocus?: boolean;
   children: ReactNode;
 }
 
 /** One step of a flow: its heading takes focus when the step appears. */
-export function StepSection({ heading, className, onBack, children }: Props) {
+export function StepSection({ heading, className, onBack, takeFocus = true, children }: Props) {
   const { t } = useLocale();
   const ref = useRef<HTMLHeadingElement>(null);
-  useFocusOnMount(ref);
+  useFocusOnMount(ref, takeFocus);
   return (
     <section aria-labelledby="step-heading" className={className}>
       <h2 id="step-heading" tabIndex={-1} ref={ref}>

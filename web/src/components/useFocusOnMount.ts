@@ -1,8 +1,8 @@
 import { type RefObject, useEffect } from 'react';
 
 /** Moves focus to a step's heading when the step appears, so keyboard and screen reader users follow along. */
-export function useFocusOnMount(ref: RefObject<HTMLElement | null>, key: unknown = null): void {
+export function useFocusOnMount(ref: RefObject<HTMLElement | null>, enabled = true): void {
   useEffect(() => {
-    ref.current?.focus();
-  }, [ref, key]);
+    if (enabled) ref.current?.focus();
+  }, [ref, enabled]);
 }
