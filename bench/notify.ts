@@ -9,14 +9,10 @@
  *    bookings (0: back to back, the worker competing with the bookings for the database).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import pg from 'pg';
 import { bookAppointment } from '../src/app/booking/book-appointment.js';
 import type { MessageToSend } from '../src/app/notifications/outbox-port.js';
-import type { DatabaseTarget } from '../src/db/database.js';
 import { DEFAULT_POLICIES } from '../src/domain/model.js';
 import { createOutboxService } from '../src/jobs/outbox-service.js';
 import { type Runtime, createRuntime } from '../src/main.js';
@@ -24,6 +20,7 @@ import type { EmailToSend, EmailTransport } from '../src/notify/email-transport.
 import { SmtpEmailTransport } from '../src/notify/smtp-email-transport.js';
 import { LocalMasterKeyProvider, randomMasterKey } from '../src/security/crypto/master-key.js';
 import { newId } from '../src/security/ids.js';
+import { freshDatabase } from '../test/support/databases.js';
 
 const PUBLIC_URL = 'https://book.example.test';
 const NOTIFY = { smtp: null, from: 'Bench <bench@shop.example>', fromAddress: 'bench@shop.example', sms: null, worker: 'off' as const };
@@ -61,28 +58,6 @@ async function startSmtpThread(): Promise<{ url: string; accepted: () => number;
         });
         thread.postMessage('close');
       }),
-  };
-}
-
-async function database(engine: string): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
-  if (engine === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'slotguard-bench-notify-'));
-    return { target: { kind: 'sqlite', file: join(dir, 'bench.db') }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  return {
-    target: { kind: 'postgres', url, schema },
-    drop: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP SCHEMA ${schema} CASCADE`);
-      await c.end();
-    },
   };
 }
 
@@ -135,7 +110,7 @@ async function main(): Promise<void> {
   const messages = Number(option('messages', '2000'));
   const bookings = Number(option('bookings', '300'));
   const pace = Number(option('pace', '0'));
-  const db = await database(engine);
+  const db = await freshDatabase(engine === 'postgres' ? 'postgres' : 'sqlite');
   const smtp = await startSmtpThread();
   const rt = await createRuntime({ database: db.target, publicUrl: PUBLIC_URL, masterKeys: new LocalMasterKeyProvider([randomMasterKey('k1')]) });
   try {

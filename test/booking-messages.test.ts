@@ -3,40 +3,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideBooking } from '../src/app/booking/decide-booking.js';
 import { eraseCustomer } from '../src/app/privacy/erase-customer.js';
 import type { OutboxService } from '../src/jobs/outbox-service.js';
-import { buildHttpApp } from '../src/http/app.js';
-import { ENGINES, type TestRuntime, testRuntime } from './support/databases.js';
-import { type Shop, bookingBody, seedShop } from './support/fixtures.js';
-import { FROM_ADDRESS, calendarOf, testOutbox } from './support/notify-setup.js';
-import { type SmtpSink, startSmtpSink } from './support/smtp-sink.js';
+import { ENGINES, type TestRuntime } from './support/databases.js';
+import { type Shop, bookingBody } from './support/fixtures.js';
+import { type MessagingFixture, messagingFixture } from './support/messaging-fixture.js';
+import { FROM_ADDRESS, calendarOf } from './support/notify-setup.js';
+import type { SmtpSink } from './support/smtp-sink.js';
 
 describe.each(ENGINES)('booking messages through SMTP on %s', (engine) => {
+  let f: MessagingFixture;
   let rt: TestRuntime;
-  let app: FastifyInstance;
   let shop: Shop;
   let sink: SmtpSink;
   let outbox: OutboxService;
+  let app: FastifyInstance;
 
   beforeAll(async () => {
-    rt = await testRuntime(engine, '2027-03-01T00:00:00Z');
-    shop = await seedShop(rt);
-    app = await buildHttpApp(rt);
-    sink = await startSmtpSink();
-    outbox = testOutbox(rt, sink.url);
+    f = await messagingFixture(engine);
+    ({ rt, shop, sink, outbox, app } = f);
   });
-  afterAll(async () => {
-    await outbox?.stop();
-    await sink?.close();
-    await app?.close();
-    await rt?.dispose();
-  });
+  afterAll(() => f?.close());
 
-  const book = async (start: string, over: Record<string, unknown> = {}) => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/orgs/shop/bookings', payload: bookingBody(shop, start, over) });
-    expect(res.statusCode).toBe(201);
-    return res.json() as { booking: { id: string }; manageToken: string; manageUrl: string };
-  };
-  const manage = (token: string, payload: Record<string, unknown>) =>
-    app.inject({ method: 'POST', url: `/api/v1/bookings/manage/${token}`, payload });
+  const book = (start: string, over: Record<string, unknown> = {}) => f.book(start, over);
+  const manage = (token: string, payload: Record<string, unknown>) => f.manage(token, payload);
 
   it('confirms a booking by email with a calendar invitation, sent only by the worker', async () => {
     const created = await book('2027-03-02T09:00:00+01:00', {

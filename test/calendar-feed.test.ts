@@ -3,34 +3,27 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCalendarFeed, revokeCalendarFeed } from '../src/app/notifications/calendar-feeds.js';
 import { updateNotificationSettings } from '../src/app/notifications/update-notification-settings.js';
-import { buildHttpApp } from '../src/http/app.js';
-import { ENGINES, type TestRuntime, testRuntime } from './support/databases.js';
+import { ENGINES, type TestRuntime } from './support/databases.js';
 import { dumpDatabase } from './support/database-dump.js';
-import { type Shop, bookingBody, seedShop } from './support/fixtures.js';
+import type { Shop } from './support/fixtures.js';
+import { type MessagingFixture, messagingFixture } from './support/messaging-fixture.js';
 
 const admin = { type: 'cli' as const, id: 'tester' };
 
 describe.each(ENGINES)('staff calendar feeds on %s', (engine) => {
+  let f: MessagingFixture;
   let rt: TestRuntime;
   let app: FastifyInstance;
   let shop: Shop;
 
   beforeAll(async () => {
-    rt = await testRuntime(engine, '2027-03-01T00:00:00Z');
-    shop = await seedShop(rt);
-    app = await buildHttpApp(rt);
+    f = await messagingFixture(engine);
+    ({ rt, app, shop } = f);
   });
-  afterAll(async () => {
-    await app?.close();
-    await rt?.dispose();
-  });
+  afterAll(() => f?.close());
 
-  const book = async (start: string, staffId: string, name: string) => {
-    const payload = bookingBody(shop, start, { staffId, customer: { name, email: `${name.split(' ')[0]?.toLowerCase()}@example.com` } });
-    const res = await app.inject({ method: 'POST', url: '/api/v1/orgs/shop/bookings', payload });
-    expect(res.statusCode).toBe(201);
-    return res.json() as { booking: { id: string }; manageToken: string };
-  };
+  const book = (start: string, staffId: string, name: string) =>
+    f.book(start, { staffId, customer: { name, email: `${name.split(' ')[0]?.toLowerCase()}@example.com` } });
   const events = (ics: string) =>
     new ICAL.Component(ICAL.parse(ics))
       .getAllSubcomponents('vevent')

@@ -1,30 +1,26 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxService } from '../src/jobs/outbox-service.js';
-import { ENGINES, type TestRuntime, testRuntime } from './support/databases.js';
-import { type Shop, seedShop } from './support/fixtures.js';
+import { ENGINES, type TestRuntime } from './support/databases.js';
+import type { Shop } from './support/fixtures.js';
+import { type MessagingFixture, messagingFixture } from './support/messaging-fixture.js';
 import { testOutbox } from './support/notify-setup.js';
 import { codeMessage, enqueueCodes } from './support/outbox-messages.js';
-import { type SmtpSink, startSmtpSink } from './support/smtp-sink.js';
+import type { SmtpSink } from './support/smtp-sink.js';
 
 describe.each(ENGINES)('outbox delivery on %s', (engine) => {
+  let f: MessagingFixture;
   let rt: TestRuntime;
   let shop: Shop;
   let sink: SmtpSink;
   let outbox: OutboxService;
 
   beforeAll(async () => {
-    rt = await testRuntime(engine, '2027-03-01T00:00:00Z');
-    shop = await seedShop(rt);
-    sink = await startSmtpSink();
-    outbox = testOutbox(rt, sink.url);
+    f = await messagingFixture(engine);
+    ({ rt, shop, sink, outbox } = f);
   });
+  afterAll(() => f?.close());
   afterEach(() => {
     sink.reply = () => 'accept';
-  });
-  afterAll(async () => {
-    await outbox?.stop();
-    await sink?.close();
-    await rt?.dispose();
   });
 
   it('keeps one message per idempotency key, even when enqueued twice', async () => {

@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxService } from '../src/jobs/outbox-service.js';
-import { buildHttpApp } from '../src/http/app.js';
 import { HttpSmsSender } from '../src/notify/sms-sender.js';
-import { ENGINES, type TestRuntime, testRuntime } from './support/databases.js';
-import { type Shop, bookingBody, seedShop } from './support/fixtures.js';
-import { testOutbox } from './support/notify-setup.js';
-import { type SmtpSink, startSmtpSink } from './support/smtp-sink.js';
+import { ENGINES, type TestRuntime } from './support/databases.js';
+import type { Shop } from './support/fixtures.js';
+import { type MessagingFixture, messagingFixture } from './support/messaging-fixture.js';
+import type { SmtpSink } from './support/smtp-sink.js';
 import { type FakeSmsApi, startFakeSmsApi } from './support/sms-api.js';
 
 describe.each(ENGINES)('reminders on %s', (engine) => {
+  let f: MessagingFixture;
   let rt: TestRuntime;
   let app: FastifyInstance;
   let shop: Shop;
@@ -18,27 +18,17 @@ describe.each(ENGINES)('reminders on %s', (engine) => {
   let outbox: OutboxService;
 
   beforeAll(async () => {
-    rt = await testRuntime(engine, '2027-03-01T00:00:00Z');
-    shop = await seedShop(rt);
-    app = await buildHttpApp(rt);
-    sink = await startSmtpSink();
     smsApi = await startFakeSmsApi();
     const sms = new HttpSmsSender({ url: smsApi.url, username: 'AC123', password: 'token', from: '+15005550006' });
-    outbox = testOutbox(rt, sink.url, {}, { sms });
+    f = await messagingFixture(engine, { sms });
+    ({ rt, app, shop, sink, outbox } = f);
   });
   afterAll(async () => {
-    await outbox?.stop();
+    await f?.close();
     await smsApi?.close();
-    await sink?.close();
-    await app?.close();
-    await rt?.dispose();
   });
 
-  const book = async (start: string, over: Record<string, unknown> = {}) => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/orgs/shop/bookings', payload: bookingBody(shop, start, over) });
-    expect(res.statusCode).toBe(201);
-    return res.json() as { booking: { id: string }; manageToken: string };
-  };
+  const book = (start: string, over: Record<string, unknown> = {}) => f.book(start, over);
   /** Runs the worker at an instant and returns the subjects of the mail it sent. */
   const runAt = async (iso: string) => {
     rt.clock.set(iso);

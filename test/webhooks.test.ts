@@ -2,14 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebhookEndpoint } from '../src/app/notifications/manage-webhooks.js';
 import { updateNotificationSettings } from '../src/app/notifications/update-notification-settings.js';
-import { buildHttpApp } from '../src/http/app.js';
 import type { OutboxService } from '../src/jobs/outbox-service.js';
 import type { Resolver } from '../src/jobs/webhooks/ssrf-guard.js';
 import { WebhookSender } from '../src/jobs/webhooks/webhook-sender.js';
 import { verifyWebhook } from '../src/jobs/webhooks/webhook-signature.js';
-import { ENGINES, type TestRuntime, testRuntime } from './support/databases.js';
-import { type Shop, bookingBody, seedShop } from './support/fixtures.js';
-import { testOutbox } from './support/notify-setup.js';
+import { ENGINES, type TestRuntime } from './support/databases.js';
+import { type MessagingFixture, messagingFixture } from './support/messaging-fixture.js';
 import { type WebhookReceiver, startWebhookReceiver } from './support/webhook-receiver.js';
 
 const admin = { type: 'cli' as const, id: 'tester' };
@@ -29,19 +27,17 @@ const resolver: Resolver = async (host) => {
 };
 
 describe.each(ENGINES)('webhooks on %s', (engine) => {
+  let f: MessagingFixture;
   let rt: TestRuntime;
   let app: FastifyInstance;
-  let shop: Shop;
   let receiver: WebhookReceiver;
   let outbox: OutboxService;
   let secret: string;
 
   beforeAll(async () => {
-    rt = await testRuntime(engine, '2027-03-01T00:00:00Z');
-    shop = await seedShop(rt);
-    app = await buildHttpApp(rt);
     receiver = await startWebhookReceiver();
-    outbox = testOutbox(rt, null, {}, { webhooks: new WebhookSender(resolver) });
+    f = await messagingFixture(engine, { webhooks: new WebhookSender(resolver) });
+    ({ rt, app, outbox } = f);
     await updateNotificationSettings(rt.ctx, { orgSlug: 'shop', webhookAllowedHosts: ['hooks.internal.test'] }, admin);
     const created = await createWebhookEndpoint(
       rt.ctx,
@@ -51,17 +47,11 @@ describe.each(ENGINES)('webhooks on %s', (engine) => {
     secret = created.secret;
   });
   afterAll(async () => {
-    await outbox?.stop();
+    await f?.close();
     await receiver?.close();
-    await app?.close();
-    await rt?.dispose();
   });
 
-  const book = async (start: string) => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/orgs/shop/bookings', payload: bookingBody(shop, start) });
-    expect(res.statusCode).toBe(201);
-    return res.json() as { booking: { id: string }; manageToken: string };
-  };
+  const book = (start: string) => f.book(start);
 
   it('posts a signed event without personal data that the receiver can verify', async () => {
     const created = await book('2027-03-02T09:00:00+01:00');
@@ -137,7 +127,7 @@ describe.each(ENGINES)('webhooks on %s', (engine) => {
     const before = receiver.received.length;
     await book('2027-03-04T09:00:00+01:00');
     const report = await outbox.worker.drain();
-    // Sent: the confirmation email (development outbox) and the allowed endpoint.
+    // Sent: the confirmation email and the allowed endpoint.
     expect(report).toMatchObject({ sent: 2, dead: names.length, retried: 0 });
     expect(receiver.received.length).toBe(before + 1);
     const dead = await rt.outboxQueue.list({ channel: 'webhook', status: 'dead', limit: 10 });
