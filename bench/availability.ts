@@ -1,0 +1,113 @@
+/**
+ * Slot queries per second through the HTTP API, next to an empty route in the same run:
+ *   npm run bench:availability -- [--engine sqlite|postgres|both] [--seconds N] [--connections C] [--warmup N]
+ *
+ * One process: the Slotguard app (`buildHttpApp`, fixed clock, fresh SQLite file or PostgreSQL
+ * schema) and a plain Fastify instance listen on ephemeral ports; autocannon runs in a worker
+ * thread with the same settings for every measurement:
+ *   1. GET /bench/empty on a plain Fastify instance (no plugins): the framework's ceiling;
+ *   2. GET /bench/empty registered on the Slotguard app (helmet headers, hooks): the app's ceiling;
+ *   3. GET /api/v1/orgs/:org/services/:id/slots over 7 days (4 different weeks, rotated);
+ *   4. the same over 31 days (4 different months, rotated).
+ * Fixture: 1 service (30 min every 15 min, 10-min buffer after), 4 staff with differing weekly
+ * hours, about every third start booked for 8 weeks.
+ */
+import Fastify from 'fastify';
+import type { Engine } from '../src/db/engine.js';
+import { buildHttpApp } from '../src/http/app.js';
+import { testRuntime } from '../test/support/databases.js';
+import { parseOptions } from './support/args.js';
+import { environmentLine } from './support/environment.js';
+import type { FixedPlanData } from './support/fixed-plan.js';
+import { type LoadSummary, fmtInt, fmtMs, runLoad } from './support/load.js';
+import { seedClinic } from './support/seed.js';
+import { dateRange } from './support/slot-grid.js';
+
+const NOW = '2027-03-31T12:00:00Z';
+const BOOKED_FROM = '2027-04-05';
+const BOOKED_DAYS = 56;
+
+const options = parseOptions(
+  process.argv.slice(2),
+  { engine: 'sqlite', seconds: 10, connections: 10, warmup: 2 },
+  { engine: ['sqlite', 'postgres', 'both'] },
+);
+
+const planModule = new URL('./support/fixed-plan.ts', import.meta.url).href;
+
+async function measure(url: string, paths: string[]): Promise<LoadSummary> {
+  const data: FixedPlanData = { requests: paths.map((path) => ({ method: 'GET', path })) };
+  const load = await runLoad({
+    url,
+    connections: options.connections,
+    seconds: options.seconds,
+    warmupSeconds: options.warmup,
+    plan: { module: planModule, data },
+  });
+  const bad = Object.entries(load.statusCounts).filter(([s]) => s !== '200');
+  if (bad.length > 0 || load.errors > 0) throw new Error(`Unexpected answers: ${JSON.stringify(load.statusCounts)}, errors ${load.errors}`);
+  return load;
+}
+
+async function benchEngine(engine: Engine): Promise<void> {
+  const rt = await testRuntime(engine, NOW);
+  const app = await buildHttpApp(rt);
+  const plain = Fastify({ logger: false });
+  try {
+    const clinic = await seedClinic(rt, BOOKED_FROM, BOOKED_DAYS);
+    app.get('/bench/empty', async () => ({ ok: true }));
+    plain.get('/bench/empty', async () => ({ ok: true }));
+    const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+    const plainUrl = await plain.listen({ port: 0, host: '127.0.0.1' });
+
+    const slots = (from: string, days: number) =>
+      `/api/v1/orgs/${clinic.slug}/services/${clinic.service.id}/slots?from=${from}&to=${dateRange(from, days).at(-1)}&timeZone=Europe%2FBerlin`;
+    const week = ['2027-04-05', '2027-04-12', '2027-04-19', '2027-04-26'].map((d) => slots(d, 7));
+    const month = ['2027-04-01', '2027-04-08', '2027-04-15', '2027-04-22'].map((d) => slots(d, 31));
+
+    console.log(`\n== availability, ${engine} ==`);
+    console.log(`${clinic.staffIds.length} staff, ${fmtInt(clinic.existingBookings)} existing bookings; ${options.connections} connections, ${options.seconds} s per measurement after ${options.warmup} s warm-up`);
+    for (const [label, paths] of [['7-day', week], ['31-day', month]] as const) {
+      const sizes = await Promise.all(
+        paths.map(async (p) => {
+          const res = await fetch(`${appUrl}${p}`);
+          const text = await res.text();
+          if (res.status !== 200) throw new Error(`${p}: ${res.status} ${text}`);
+          return { slots: (JSON.parse(text) as { slots: unknown[] }).slots.length, bytes: text.length };
+        }),
+      );
+      console.log(`${label} queries: ${sizes.map((s) => `${s.slots} slots/${fmtInt(s.bytes / 1024)} KiB`).join(', ')}`);
+    }
+
+    const rows: [string, LoadSummary][] = [];
+    rows.push(['empty route, plain Fastify', await measure(plainUrl, ['/bench/empty'])]);
+    rows.push(['empty route, Slotguard app', await measure(appUrl, ['/bench/empty'])]);
+    rows.push(['slots, 7-day range', await measure(appUrl, week)]);
+    rows.push(['slots, 31-day range', await measure(appUrl, month)]);
+
+    const plainRate = rows[0]?.[1].perSecond ?? 1;
+    const appRate = rows[1]?.[1].perSecond ?? 1;
+    console.log(
+      `${'measurement'.padEnd(28)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'server busy'.padStart(12)} ${'ms/req'.padStart(7)}  ratio to empty (plain / app)`,
+    );
+    for (const [label, s] of rows) {
+      console.log(
+        `${label.padEnd(28)} ${fmtInt(s.perSecond).padStart(8)} ${fmtMs(s.latencyMs.p50).padStart(8)} ${fmtMs(s.latencyMs.p99).padStart(8)} ` +
+          `${`${(100 * s.server.busy).toFixed(0)}%`.padStart(12)} ${s.server.busyMsPerResponse.toFixed(3).padStart(7)}  ` +
+          `${(s.perSecond / plainRate).toFixed(2)} / ${(s.perSecond / appRate).toFixed(2)}`,
+      );
+    }
+  } finally {
+    await plain.close();
+    await app.close();
+    await rt.dispose();
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(environmentLine());
+  const engines: Engine[] = options.engine === 'both' ? ['sqlite', 'postgres'] : [options.engine as Engine];
+  for (const engine of engines) await benchEngine(engine);
+}
+
+await main();
