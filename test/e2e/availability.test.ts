@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type Visitor, screenshot, seriousA11yViolations, visitor } from './support/browser.js';
-import { liveServerAndBrowser } from './support/live.js';
+import { BROWSER_TEST_TIMEOUT_MS, liveServerAndBrowser } from './support/live.js';
 import { NOW, bookDirectly } from './support/server.js';
 
 /** The page asks for free times every 20 seconds; the browser's fake clock jumps past that. */
 const PAST_ONE_POLL_MS = 25_000;
 
-describe('live availability in a real browser', () => {
+describe('live availability in a real browser', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
   const live = liveServerAndBrowser();
 
   const berliner = () => visitor(live.chromium, { locale: 'en-GB', timezoneId: 'Europe/Berlin', now: NOW });

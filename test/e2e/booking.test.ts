@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { screenshot, visitor } from './support/browser.js';
-import { expectClean, liveServerAndBrowser } from './support/live.js';
+import { BROWSER_TEST_TIMEOUT_MS, expectClean, liveServerAndBrowser } from './support/live.js';
 import { NOW, managed } from './support/server.js';
 
-describe('booking page in a real browser', () => {
+describe('booking page in a real browser', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
   const live = liveServerAndBrowser();
 
   it('a customer in New York books in English and sees Berlin time noted, with inline validation, ICS and manage link', async () => {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations, visitor } from './support/browser.js';
-import { liveServerAndBrowser } from './support/live.js';
+import { BROWSER_TEST_TIMEOUT_MS, liveServerAndBrowser } from './support/live.js';
 import { NOW, managed } from './support/server.js';
 
 interface Focused {
@@ -33,7 +33,7 @@ async function tabTo(page: Page, wanted: (f: Focused) => boolean, what: string):
   throw new Error(`Tab never reached ${what}`);
 }
 
-describe('keyboard only', () => {
+describe('keyboard only', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
   const live = liveServerAndBrowser();
 
   it('a customer books end to end with Tab, Enter and Space, choosing Tokyo time from the zone search, focus always visible', async () => {

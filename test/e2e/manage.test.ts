@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { screenshot, visitor } from './support/browser.js';
-import { expectClean, liveServerAndBrowser } from './support/live.js';
+import { BROWSER_TEST_TIMEOUT_MS, expectClean, liveServerAndBrowser } from './support/live.js';
 import { NOW, bookDirectly, managed } from './support/server.js';
 
-describe('manage link in a real browser', () => {
+describe('manage link in a real browser', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
   const live = liveServerAndBrowser();
 
   const berliner = () => visitor(live.chromium, { locale: 'en-GB', timezoneId: 'Europe/Berlin', now: NOW });

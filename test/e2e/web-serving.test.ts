@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations, visitor } from './support/browser.js';
-import { liveServerAndBrowser } from './support/live.js';
+import { BROWSER_TEST_TIMEOUT_MS, liveServerAndBrowser } from './support/live.js';
 import { NOW } from './support/server.js';
 
 /** The shop's own site, and someone else's; both pages are made up by the test (never dialled). */
 const EMBEDDER = 'https://shop.example.com';
 const ELSEWHERE = 'https://elsewhere.example';
 
-describe('serving the web app', () => {
+describe('serving the web app', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
   // The shop lets its own site frame the booking page; a malformed entry must not reach the header.
   const frameAncestors = async (org: string) => (org === 'shop' ? [EMBEDDER, "https://x.example; script-src 'unsafe-inline'"] : []);
   const live = liveServerAndBrowser({ frameAncestors });

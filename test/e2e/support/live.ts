@@ -3,6 +3,9 @@ import type { HttpOptions } from '../../../src/http/app.js';
 import { type TestBrowser, type Visitor, launchChromium, seriousA11yViolations } from './browser.js';
 import { type E2eServer, startServer } from './server.js';
 
+/** A whole browser scenario may take this long on a busy two-core machine (a limit, not a pace). */
+export const BROWSER_TEST_TIMEOUT_MS = 90_000;
+
 export interface Live {
   server: E2eServer;
   chromium: TestBrowser;
@@ -14,7 +17,7 @@ export function liveServerAndBrowser(options: HttpOptions = {}): Live {
   let chromium: TestBrowser | undefined;
   beforeAll(async () => {
     [server, chromium] = await Promise.all([startServer(options), launchChromium()]);
-  });
+  }, BROWSER_TEST_TIMEOUT_MS);
   afterAll(async () => {
     await chromium?.close();
     await server?.close();
