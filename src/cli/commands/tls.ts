@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { createDevCertificate, devCertPaths } from '../../http/tls/dev-cert.js';
 import { UsageError } from '../usage-error.js';
 import { printResult } from '../with-runtime.js';
 
@@ -17,6 +16,8 @@ export function registerTlsCommands(program: Command): void {
     .option('--out-dir <dir>', 'where cert.pem and key.pem go', './data/tls')
     .option('--force', 'replace an existing certificate and key')
     .action(async (o: DevCertOptions) => {
+      // Loaded only here: certificate generation is heavy and no other command needs it.
+      const { createDevCertificate, devCertPaths } = await import('../../http/tls/dev-cert.js');
       const { certFile, keyFile } = devCertPaths(o.outDir);
       const existing = [certFile, keyFile].filter((f) => existsSync(f));
       if (existing.length > 0 && !o.force) throw new UsageError(`${existing.join(' and ')} already exist: pass --force to replace them`);
