@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 
 /** Origins an organization lets frame its booking page (its embed snippet); none by default. */
@@ -34,6 +33,8 @@ export function webRoutes(options: WebOptions = {}): FastifyPluginAsync {
   return async (app) => {
     const assets = join(root, 'assets');
     if (existsSync(assets)) {
+      // Loaded here, not at the top: CLI commands that never serve HTTP skip its start-up cost.
+      const { default: fastifyStatic } = await import('@fastify/static');
       await app.register(fastifyStatic, {
         root: assets,
         prefix: '/assets/',
