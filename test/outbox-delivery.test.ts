@@ -75,6 +75,8 @@ describe.each(ENGINES)('outbox delivery on %s', (engine) => {
 
     const [dead] = await rt.outboxQueue.list({ status: 'dead', limit: 5 });
     expect(dead).toMatchObject({ template: 'security.code', attempts: 3, lastError: 'smtp_550' });
+    const audit = await rt.auditReader.list({ orgId: shop.orgId, action: 'message.dead_letter', limit: 5 });
+    expect(audit[0]).toMatchObject({ objectIds: [dead?.id], outcome: 'failure', reason: 'smtp_550', actor: { type: 'system' } });
     sink.reply = () => 'accept';
     expect(await rt.outboxQueue.requeue(dead?.id ?? '', rt.clock.now())).toBe(true);
     expect(await outbox.worker.drain()).toMatchObject({ sent: 1 });

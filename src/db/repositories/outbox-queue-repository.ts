@@ -10,6 +10,7 @@ import type {
 import type { Channel, MessageOwner, MessageStatus, PublicData, TemplateName } from '../../app/notifications/outbox-port.js';
 import type { Locale } from '../../domain/model.js';
 import { newId } from '../../security/ids.js';
+import { KyselyAuditLog } from './audit-repository.js';
 import { DataKeyDestroyedError } from '../crypto/key-ring.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
 import type { Engine } from '../engine.js';
@@ -75,6 +76,18 @@ export class KyselyOutboxQueue implements OutboxQueue {
           duration_ms: Math.round(durationMs),
         })
         .execute();
+      if (outcome.kind === 'dead') {
+        // A message given up on is something an admin must see: it goes to the audit log too.
+        await new KyselyAuditLog(trx, { now: () => now }).record({
+          orgId: m.orgId,
+          actor: { type: 'system', id: workerId },
+          action: 'message.dead_letter',
+          objectType: 'message',
+          objectIds: [m.id],
+          outcome: 'failure',
+          reason: outcome.code,
+        });
+      }
       return true;
     });
   }
