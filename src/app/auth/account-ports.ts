@@ -8,6 +8,11 @@ export interface UserRepository {
   /** By the blind index of the normalized email; the email itself is never stored readable. */
   findByEmail(email: string): Promise<User | null>;
   findById(id: string): Promise<User | null>;
+  /**
+   * What a password check needs, without opening any sealed field: a known email then
+   * costs no more time than an unknown one.
+   */
+  findCredentials(email: string): Promise<Pick<User, 'id' | 'passwordHash' | 'disabledAt'> | null>;
   /** Fails with 409 conflict when the email is taken. */
   insert(user: User): Promise<void>;
   setPassword(id: string, passwordHash: string, changedAt: number | null, compromised: boolean): Promise<void>;

@@ -27,18 +27,26 @@ export async function login(ctx: AppContext, input: LoginInput, client: ClientIn
   const pre = await ctx.uow.write(async (repos) => {
     const throttle = await loadThrottle(repos, await repos.accounts.users.emailKey(input.email), client.ip, now);
     const wait = throttleWait(throttle, now);
-    return { throttle, wait, user: wait > 0 ? null : await repos.accounts.users.findByEmail(input.email) };
+    return { throttle, wait, account: wait > 0 ? null : await repos.accounts.users.findCredentials(input.email) };
   });
-  const audit = { orgId: null, actor: publicActor, action: 'auth.login', objectType: 'user', objectIds: pre.user ? [pre.user.id] : [] };
+  const audit = { orgId: null, actor: publicActor, action: 'auth.login', objectType: 'user', objectIds: pre.account ? [pre.account.id] : [] };
   if (pre.wait > 0) {
     await ctx.uow.write((repos) => repos.audit.record({ ...audit, outcome: 'denied', reason: 'rate_limited' }));
     throw new RateLimitedError(pre.wait / 1000);
   }
 
-  const check = await verifyPassword(pre.user?.passwordHash ?? null, input.password);
-  const user = pre.user;
-  const refusal = !user ? 'unknown_user' : !check.ok ? 'wrong_password' : user.disabledAt !== null ? 'disabled' : null;
-  const methods = user && !refusal ? await ctx.uow.read((repos) => mfaMethodsOf(repos, user.id)) : [];
+  const check = await verifyPassword(pre.account?.passwordHash ?? null, input.password);
+  const account = pre.account;
+  const refusal = !account ? 'unknown_user' : !check.ok ? 'wrong_password' : account.disabledAt !== null ? 'disabled' : null;
+  const found =
+    account && !refusal
+      ? await ctx.uow.read(async (repos) => ({
+          user: await repos.accounts.users.findById(account.id),
+          methods: await mfaMethodsOf(repos, account.id),
+        }))
+      : null;
+  const user = found?.user ?? null;
+  const methods = found?.methods ?? [];
   // Past the hard stop only a clean address that can also pass a second factor gets through.
   const stopped = hardStopped(pre.throttle) && !(cleanAddress(pre.throttle) && methods.length > 0);
   if (!user || refusal || stopped) {

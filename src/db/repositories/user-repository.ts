@@ -32,6 +32,15 @@ export class KyselyUserRepository implements UserRepository {
     return row ? this.toUser(row) : null;
   }
 
+  async findCredentials(email: string): Promise<Pick<User, 'id' | 'passwordHash' | 'disabledAt'> | null> {
+    const row = await this.db
+      .selectFrom('users')
+      .select(['id', 'password_hash', 'disabled_at'])
+      .where('email_index', '=', await this.emailKey(email))
+      .executeTakeFirst();
+    return row ? { id: row.id, passwordHash: row.password_hash, disabledAt: row.disabled_at } : null;
+  }
+
   async findById(id: string): Promise<User | null> {
     const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? this.toUser(row) : null;

@@ -15,11 +15,12 @@ describe('sign-in throttle policy', () => {
     expect(delayAfter('ip', 500)).toBe(3_600_000);
   });
 
-  it('forgets an idle address after an hour but never an account count', () => {
+  it('forgets an idle address after a day (longer than its longest wait) but never an account count', () => {
     const t0 = 1_000_000;
     let ip = afterFailure('ip', null, t0);
     ip = afterFailure('ip', ip, t0 + 1000);
-    expect(current('ip', ip, t0 + 1000 + 3_600_001).failures).toBe(0);
+    expect(current('ip', ip, t0 + 1000 + 3_600_001).failures).toBe(2);
+    expect(current('ip', ip, t0 + 1000 + 86_400_001).failures).toBe(0);
     const account = { failures: 99, lastFailureAt: t0, blockedUntil: t0 };
     expect(current('account', account, t0 + 365 * 86_400_000).failures).toBe(99);
     expect(waitMs(afterFailure('account_ip', { failures: 5, lastFailureAt: t0, blockedUntil: t0 }, t0), t0)).toBe(2000);

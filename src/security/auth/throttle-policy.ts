@@ -28,7 +28,8 @@ interface Rule {
 
 const RULES: Record<ThrottleScope, Rule> = {
   account_ip: { free: 5, doublingEvery: 1, maxDelayMs: 15 * MS_PER_MINUTE, forgetAfterMs: 24 * MS_PER_HOUR },
-  ip: { free: 20, doublingEvery: 4, maxDelayMs: MS_PER_HOUR, forgetAfterMs: MS_PER_HOUR },
+  // Forgotten only after a day: longer than the longest wait, so waiting never resets the count.
+  ip: { free: 20, doublingEvery: 4, maxDelayMs: MS_PER_HOUR, forgetAfterMs: 24 * MS_PER_HOUR },
   account: { free: Number.POSITIVE_INFINITY, doublingEvery: 1, maxDelayMs: 0, forgetAfterMs: null },
 };
 
