@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { updateNotificationSettings } from '../src/app/notifications/update-notification-settings.js';
 import type { OutboxService } from '../src/jobs/outbox-service.js';
 import { HttpSmsSender } from '../src/notify/sms-sender.js';
 import { ENGINES, type TestRuntime } from './support/databases.js';
@@ -97,5 +98,20 @@ describe.each(ENGINES)('reminders on %s', (engine) => {
       .sort();
     // 24 h before is 23:00 Shanghai: moved to 08:00 Shanghai that morning. 2 h before is 21:00: moved to 20:45.
     expect(due).toEqual(['2027-03-05T00:00:00.000Z', '2027-03-05T12:45:00.000Z']);
+  });
+
+  it('sends a follow-up after the appointment when the business turns it on, not for a cancelled one', async () => {
+    rt.clock.set('2027-03-01T00:00:00Z');
+    await updateNotificationSettings(rt.ctx, { orgSlug: 'shop', followUpAfterMin: 60 }, { type: 'cli', id: 'tester' });
+    await book('2027-03-16T10:00:00+01:00', { staffId: shop.staff.ana });
+    const dropped = await book('2027-03-16T11:00:00+01:00', { staffId: shop.staff.ana });
+    await app.inject({ method: 'POST', url: `/api/v1/bookings/manage/${dropped.manageToken}`, payload: { action: 'cancel' } });
+    await runAt('2027-03-01T00:00:00Z');
+    await runAt('2027-03-16T09:00:00Z');
+    expect(await runAt('2027-03-16T10:29:59Z')).toEqual([]);
+    expect(await runAt('2027-03-16T10:30:00Z')).toEqual([
+      'Thank you for your visit: Haircut – Shop | Thank you for visiting Shop. We hope everything went well; you can book your next appointment on their booking page.',
+    ]);
+    expect(await runAt('2027-03-16T12:00:00Z')).toEqual([]);
   });
 });

@@ -16,7 +16,8 @@ export interface Deliverers {
 /** `sent` or `skipped`; a DeliveryError when the hand-over failed (the worker decides on retries). */
 export async function deliverMessage(m: ClaimedMessage, d: Deliverers, now: number): Promise<DeliveryOutcome> {
   if (m.personal === null) return { kind: 'skipped', code: 'recipient_erased' };
-  if (m.template === 'booking.reminder' && !(await reminderStillDue(m, d.uow))) return { kind: 'skipped', code: 'obsolete' };
+  const timed = m.template === 'booking.reminder' || m.template === 'booking.follow_up';
+  if (timed && !(await stillDue(m, d.uow))) return { kind: 'skipped', code: 'obsolete' };
   const { to, secret } = m.personal;
   if (m.channel === 'webhook') return deliverWebhook(m, to, d, now);
   let rendered: ReturnType<typeof renderMessage>;
@@ -42,8 +43,8 @@ export async function deliverMessage(m: ClaimedMessage, d: Deliverers, now: numb
   return { kind: 'sent', providerRef: sent.providerRef };
 }
 
-/** Belt and braces: a reminder goes out only for a live booking still at the time it was written for. */
-async function reminderStillDue(m: ClaimedMessage, uow: UnitOfWork): Promise<boolean> {
+/** Belt and braces: a reminder or follow-up goes out only for a booking still confirmed at the time it was written for. */
+async function stillDue(m: ClaimedMessage, uow: UnitOfWork): Promise<boolean> {
   if (!m.bookingId) return false;
   const booking = await uow.read((r) => r.bookings.findById(m.orgId, m.bookingId as string));
   return booking !== null && booking.status === 'confirmed' && booking.start === m.data.start;

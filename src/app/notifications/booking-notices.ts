@@ -1,6 +1,7 @@
 import type { Booking, Customer, Organization, Service, StaffMember } from '../../domain/model.js';
 import type { NotificationSettings } from '../../domain/notifications/notification-settings.js';
 import { reminderTimes } from '../../domain/notifications/reminder-times.js';
+import { MS_PER_MINUTE } from '../../domain/time/units.js';
 import type { Repositories } from '../ports.js';
 import type { BookingNoticePrefs, WebhookEvent } from './notification-ports.js';
 import type { PublicData, TemplateName } from './outbox-port.js';
@@ -46,7 +47,7 @@ export async function recordBookingNotices(repos: Repositories, input: BookingNo
   const loaded = await load(repos, input);
   if (!loaded) return;
   const { booking } = input;
-  if (input.change !== 'created') await repos.outbox.cancelPending(booking.orgId, booking.id, ['booking.reminder']);
+  if (input.change !== 'created') await repos.outbox.cancelPending(booking.orgId, booking.id, ['booking.reminder', 'booking.follow_up']);
   if (loaded.customer) await customerMessages(repos, input, loaded, loaded.customer);
   await webhookMessages(repos, input);
 }
@@ -121,6 +122,11 @@ async function customerMessages(repos: Repositories, input: BookingNoticeInput, 
     const key = `booking:${b.id}:reminder:${b.start}:${r.offsetMin}`;
     await repos.outbox.enqueue({ ...reminder, channel: 'email', to: customer.email, idempotencyKey: `${key}:email` });
     if (sms) await repos.outbox.enqueue({ ...reminder, channel: 'sms', to: sms, idempotencyKey: `${key}:sms` });
+  }
+  if (l.settings.followUpAfterMin !== null) {
+    const at = b.end + l.settings.followUpAfterMin * MS_PER_MINUTE;
+    const followUp = { ...base, template: 'booking.follow_up' as const, data: reminderData, availableAt: at };
+    await repos.outbox.enqueue({ ...followUp, channel: 'email', to: customer.email, idempotencyKey: `booking:${b.id}:follow_up:${b.start}:email` });
   }
 }
 

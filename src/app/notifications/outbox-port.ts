@@ -18,6 +18,7 @@ export type TemplateName =
   | 'booking.rescheduled'
   | 'booking.cancelled'
   | 'booking.reminder'
+  | 'booking.follow_up'
   | 'security.code'
   | 'security.notice'
   | 'webhook';

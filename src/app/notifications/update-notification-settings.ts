@@ -37,12 +37,16 @@ function clean(s: NotificationSettings): NotificationSettings {
     for (const m of [startMin, endMin]) check.require(Number.isInteger(m) && m >= 0 && m < 1440, 'quietHours', 'must be minutes of the day (0-1439)');
     check.require(startMin !== endMin, 'quietHours', 'start and end must differ');
   }
+  if (s.followUpAfterMin !== null) {
+    check.require(Number.isInteger(s.followUpAfterMin) && s.followUpAfterMin >= 0 && s.followUpAfterMin <= MAX_REMINDER_MIN, 'followUpAfterMin', 'must be 0 minutes to 30 days, or null');
+  }
   const hosts = [...new Set(s.webhookAllowedHosts.map((h) => h.trim().toLowerCase()))];
   for (const h of hosts) check.require(HOST.test(h), 'webhookAllowedHosts', `"${h}" is not a host name`);
   check.done();
   return {
     reminderOffsetsMin: offsets,
     quietHours: s.quietHours ? { startMin: s.quietHours.startMin, endMin: s.quietHours.endMin } : null,
+    followUpAfterMin: s.followUpAfterMin,
     includeNotesInMessages: s.includeNotesInMessages === true,
     calendarFeedFullNames: s.calendarFeedFullNames === true,
     webhookAllowedHosts: hosts,

@@ -16,6 +16,7 @@ interface SetOptions {
   org: string;
   reminders?: string;
   quietHours?: string;
+  followUp?: string;
   notes?: boolean;
   feedFullNames?: boolean;
   webhookHosts?: string;
@@ -29,6 +30,7 @@ export function registerNotificationCommands(program: Command): void {
     .requiredOption('--org <slug>', 'organization slug')
     .option('--reminders <minutes>', 'minutes before the start, comma-separated (default 1440,120)')
     .option('--quiet-hours <HH:MM-HH:MM|off>', "no reminders in this window of the customer's day (default 21:00-08:00)")
+    .option('--follow-up <minutes|off>', 'a thank-you message this long after the appointment ends (default off)')
     .option('--notes', 'include booking notes in messages (they may hold health details: off by default)')
     .option('--no-notes', 'leave booking notes out of messages')
     .option('--feed-full-names', "calendar feeds show customers' full names")
@@ -41,6 +43,7 @@ export function registerNotificationCommands(program: Command): void {
         const range = o.quietHours === 'off' ? null : parseInterval(o.quietHours);
         input.quietHours = range ? { startMin: range.start, endMin: range.end } : null;
       }
+      if (o.followUp !== undefined) input.followUpAfterMin = o.followUp === 'off' ? null : parseWhole(o.followUp, '--follow-up');
       if (o.notes !== undefined) input.includeNotesInMessages = o.notes;
       if (o.feedFullNames !== undefined) input.calendarFeedFullNames = o.feedFullNames;
       if (o.webhookHosts !== undefined) input.webhookAllowedHosts = parseList(o.webhookHosts);

@@ -48,6 +48,12 @@ export const EN: Copy = {
       (v) => `A reminder of your appointment with ${v.org}.`,
       (v) => `${v.org}: reminder, ${v.service}, ${v.when}.`,
     ),
+    'booking.follow_up': booking(
+      'Thank you for your visit',
+      (v) => `Thank you for visiting ${v.org}. We hope everything went well; you can book your next appointment on their booking page.`,
+      (v) => `${v.org}: thank you for your visit.`,
+      null,
+    ),
     'security.code': (v) => ({
       subject: `${v.code} is your ${v.purpose} – ${v.org}`,
       greeting: v.name ? `Hello ${v.name},` : 'Hello,',

@@ -48,6 +48,12 @@ export const ZH: Copy = {
       (v) => `提醒您在 ${v.org} 的预约。`,
       (v) => `${v.org}：预约提醒，${v.service}，${v.when}。`,
     ),
+    'booking.follow_up': booking(
+      '感谢您的光临',
+      (v) => `感谢您光临 ${v.org}。希望一切顺利；您可以在其预约页面预约下一次服务。`,
+      (v) => `${v.org}：感谢您的光临。`,
+      null,
+    ),
     'security.code': (v) => ({
       subject: `${v.code} 是您的${v.purpose} – ${v.org}`,
       greeting: v.name ? `${v.name}，您好：` : '您好：',
