@@ -163,4 +163,18 @@ describe.each(ENGINES)('booking messages through SMTP on %s', (engine) => {
       code: 'booking_not_modifiable',
     });
   });
+
+  it('answers a "report a suspicious message" with whether the message was ours, and tells the admins', async () => {
+    await book('2027-03-09T09:00:00+01:00');
+    await outbox.worker.drain();
+    const ref = /report-suspicious\?ref=([0-9a-f-]{36})/.exec(String(sink.received.at(-1)?.text))?.[1];
+    expect(ref).toBeDefined();
+    const report = (body: Record<string, unknown>) => app.inject({ method: 'POST', url: '/api/v1/messages/report', payload: body });
+    expect((await report({ ref })).json()).toEqual({ received: true, genuine: true });
+    expect((await report({ ref: '0190a6f0-0000-7000-8000-000000000000' })).json()).toEqual({ received: true, genuine: false });
+    expect((await report({ ref, note: 'x' })).statusCode).toBe(400);
+    const audit = await rt.auditReader.list({ orgId: shop.orgId, action: 'message.reported_suspicious', limit: 5 });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ objectIds: [ref], reason: 'ours', actor: { type: 'public' } });
+  });
 });

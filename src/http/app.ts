@@ -15,6 +15,7 @@ import { calendarFeedRoutes } from './routes/calendar-feed.js';
 import { healthRoutes } from './routes/health.js';
 import { manageRoutes } from './routes/manage.js';
 import { publicBookingRoutes } from './routes/public-booking.js';
+import { reportSuspiciousRoutes } from './routes/report-suspicious.js';
 import { type FrameAncestors, webRoutes } from './routes/web.js';
 import { ErrorResponse } from './schemas.js';
 
@@ -96,6 +97,7 @@ export async function buildHttpApp(runtime: Runtime, options: HttpOptions = {}):
       await api.register(bookingRoutes(runtime.ctx));
       await api.register(manageRoutes(runtime.ctx));
       await api.register(calendarFeedRoutes(runtime.ctx));
+      await api.register(reportSuspiciousRoutes(runtime.ctx));
       await api.register(authApi(runtime.ctx, cookies));
     },
     { prefix: '/api/v1' },

@@ -56,4 +56,6 @@ export interface Outbox {
   enqueue(message: MessageToSend): Promise<boolean>;
   /** Cancels a booking's messages not yet sent (e.g. reminders for a time that changed). */
   cancelPending(orgId: string, bookingId: string, templates: readonly TemplateName[]): Promise<number>;
+  /** The organization of a message we wrote; null for an id that is not ours. */
+  orgOf(messageId: string): Promise<string | null>;
 }

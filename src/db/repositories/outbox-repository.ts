@@ -58,6 +58,11 @@ export class KyselyOutbox implements Outbox {
     return written;
   }
 
+  async orgOf(messageId: string): Promise<string | null> {
+    const row = await this.db.selectFrom('outbox_messages').select('org_id').where('id', '=', messageId).executeTakeFirst();
+    return row?.org_id ?? null;
+  }
+
   async cancelPending(orgId: string, bookingId: string, templates: readonly TemplateName[]): Promise<number> {
     if (templates.length === 0) return 0;
     const result = await this.db
