@@ -114,4 +114,35 @@ describe.each(ENGINES)('password reset and first-run setup on %s', (engine) => {
       await fresh.dispose();
     }
   });
+
+  it('changes a password with the current one, rotating the session and optionally ending the others', async () => {
+    const user = await addUser(rt, 'shop', 'receptionist', 'carla@example.org');
+    const here = await signIn(app, user);
+    const there = await signIn(app, user);
+    const change = (b: typeof here, body: Record<string, unknown>) => post(app, '/auth/password/change', b.headers, body);
+    expect((await change(here, { currentPassword: 'not the current one at all', newPassword: NEW_PASSWORD })).statusCode).toBe(401);
+    const weak = await change(here, { currentPassword: user.password, newPassword: 'carla password 1' });
+    expect(weak.statusCode).toBe(422);
+    const done = await change(here, { currentPassword: user.password, newPassword: NEW_PASSWORD, endOtherSessions: true });
+    expect(done.statusCode).toBe(200);
+    const rotated = sessionFrom(done);
+    expect(rotated.cookie).not.toBe(here.cookie);
+    expect((await me(app, here)).statusCode).toBe(401);
+    expect((await me(app, there)).statusCode).toBe(401);
+    expect((await me(app, rotated)).statusCode).toBe(200);
+    expect(await lastNotice(rt, user.id)).toMatch(/changed from a signed-in session/);
+  });
+
+  it('makes a user whose password is known to be compromised replace it before anything else', async () => {
+    const user = await addUser(rt, 'shop', 'receptionist', 'cora@example.org');
+    const stored = await rt.ctx.uow.read((r) => r.accounts.users.findById(user.id));
+    await rt.ctx.uow.write((r) => r.accounts.users.setPassword(user.id, stored?.passwordHash ?? '', rt.clock.now(), true));
+    const res = await login(app, user.email, user.password);
+    expect(res.json()).toMatchObject({ mfaRequired: false, stage: 'password_change' });
+    const b = sessionFrom(res);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/auth/sessions', headers: b.headers })).statusCode).toBe(403);
+    const changed = await post(app, '/auth/password/change', b.headers, { currentPassword: user.password, newPassword: NEW_PASSWORD });
+    expect(changed.json().stage).toBe('full');
+    expect((await app.inject({ method: 'GET', url: '/api/v1/auth/sessions', headers: sessionFrom(changed).headers })).statusCode).toBe(200);
+  });
 });

@@ -38,6 +38,7 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   'GET /api/v1/bookings/manage/{token}': "the customer's manage link (the token is the credential)",
   'POST /api/v1/bookings/manage/{token}': "the customer's manage link (the token is the credential)",
   'GET /api/v1/calendar/{feed}': 'calendar feed (the secret feed id is the credential)',
+  'POST /api/v1/messages/report': 'anyone may report a suspicious message by its reference',
 };
 
 const FOREIGN_CODE = { method: 'totp', code: '123456' };
@@ -65,6 +66,12 @@ export const MATRIX: MatrixRow[] = [
   { method: 'POST', route: '/api/v1/auth/mfa/{channel}/confirm', url: () => '/api/v1/auth/mfa/email/confirm', payload: () => ({ code: '000000' }), expect: signedIn(401) },
   { method: 'POST', route: '/api/v1/auth/mfa/recovery-codes', expect: signedIn(200) },
   { method: 'DELETE', route: '/api/v1/auth/mfa/factors/{factorId}', url: (i) => `/api/v1/auth/mfa/factors/${i.randomId}`, expect: signedIn(404) },
+  {
+    method: 'POST',
+    route: '/api/v1/auth/password/change',
+    payload: () => ({ currentPassword: 'not my password at all', newPassword: 'quietly humming velvet fjords' }),
+    expect: signedIn(401),
+  },
   { method: 'POST', route: '/api/v1/auth/password/forgot', payload: () => ({ email: 'nobody@example.org' }), expect: all(202) },
   { method: 'POST', route: '/api/v1/auth/password/reset', payload: () => ({ token: 'A'.repeat(43), password: 'orbiting velvet marmots hum' }), expect: all(400) },
   {

@@ -15,7 +15,7 @@ export function authApi(ctx: AppContext, cookies: AuthCookies): FastifyPluginAsy
     await app.register(authSessionRoutes(ctx, cookies));
     await app.register(authMfaRoutes(ctx, cookies));
     await app.register(authMfaEnrolRoutes(ctx, cookies));
-    await app.register(authPasswordRoutes(ctx));
+    await app.register(authPasswordRoutes(ctx, cookies));
     await app.register(authOrgRoutes(ctx));
   };
 }

@@ -1,19 +1,41 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { changePassword } from '../../app/auth/change-password.js';
 import { completeSetup } from '../../app/auth/first-run-setup.js';
 import { forgotPassword, resetPassword } from '../../app/auth/password-reset.js';
 import type { AppContext } from '../../app/ports.js';
 import { LOCALES } from '../../domain/model.js';
 import { publicActor } from '../actor.js';
-import { clientOf } from '../plugins/session-auth.js';
+import { csrfTokenFor } from '../../security/sessions/csrf-token.js';
+import { type AuthCookies, setSessionCookie } from '../plugins/auth-cookies.js';
+import { clientOf, requireSession } from '../plugins/session-auth.js';
 import { OrgSlug, SecretToken, TimeZone, closed, errorResponses } from '../schemas.js';
 import { Email, Password } from './auth.js';
 
 const Accepted = Type.Object({ status: Type.Literal('sent_if_registered') });
 
-/** Forgotten passwords and the first-run setup link. */
-export function authPasswordRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+/** Changing and forgetting passwords, and the first-run setup link. */
+export function authPasswordRoutes(ctx: AppContext, cookies: AuthCookies): FastifyPluginAsyncTypebox {
   return async (app) => {
+    app.post(
+      '/auth/password/change',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Change my password (the current one is needed); optionally sign out my other devices',
+          body: Type.Object({ currentPassword: Password, newPassword: Password, endOtherSessions: Type.Optional(Type.Boolean()) }, closed),
+          response: { 200: Type.Object({ stage: Type.String(), csrfToken: Type.String() }), ...errorResponses(400, 401, 403, 422, 429) },
+        },
+      },
+      async (request, reply) => {
+        const auth = requireSession(request, ['full', 'password_change']);
+        const { currentPassword, newPassword, endOtherSessions } = request.body;
+        const done = await changePassword(ctx, auth, { currentPassword, newPassword, endOtherSessions: endOtherSessions ?? false }, clientOf(request));
+        setSessionCookie(reply, cookies, done.token);
+        return reply.send({ stage: done.stage, csrfToken: csrfTokenFor(done.token) });
+      },
+    );
+
     app.post(
       '/auth/password/forgot',
       {
