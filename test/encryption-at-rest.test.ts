@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHttpApp } from '../src/http/app.js';
 import { FieldDecryptionError } from '../src/security/crypto/field-cipher.js';
+import { dumpDatabase } from './support/database-dump.js';
 import { ENGINES, type TestRuntime, testRuntime } from './support/databases.js';
 import { type Shop, bookingBody, seedShop } from './support/fixtures.js';
 
@@ -13,18 +13,6 @@ const MARKERS = {
   phone: '+4915799887766',
   notes: 'allergic-to-markerium',
 };
-
-/** Everything the database holds, as one string: every row of every table of ours. */
-async function dumpDatabase(rt: TestRuntime): Promise<string> {
-  const { db } = rt.database;
-  const tables = await db.introspection.getTables();
-  const parts: string[] = [];
-  for (const t of tables) {
-    const rows = await sql`SELECT * FROM ${sql.table(t.name)}`.execute(db);
-    parts.push(JSON.stringify(rows.rows));
-  }
-  return parts.join('\n');
-}
 
 describe.each(ENGINES)('no plaintext personal data at rest on %s', (engine) => {
   let rt: TestRuntime;
