@@ -22,7 +22,12 @@ export interface PasswordChange {
  * sign-in), the new one must pass the rules; the user is told. A session that had to replace a
  * compromised password becomes a full one (with a new id), and every other session ends.
  */
-export async function changePassword(ctx: AppContext, auth: AuthContext, input: PasswordChange, client: ClientInfo): Promise<{ stage: SessionStage; token: string }> {
+export async function changePassword(
+  ctx: AppContext,
+  auth: AuthContext,
+  input: PasswordChange,
+  client: ClientInfo,
+): Promise<{ stage: SessionStage; token: string }> {
   const loaded = await ctx.uow.read(async (repos) => {
     const user = await repos.accounts.users.findById(auth.userId);
     return user ? { user, rules: await rulesForUser(repos, user) } : null;
@@ -37,14 +42,27 @@ export async function changePassword(ctx: AppContext, auth: AuthContext, input: 
     if (wait > 0) return wait;
     if (currentOk) return 0;
     await recordLoginFailure(repos, throttle, now);
-    await repos.audit.record({ orgId: auth.orgId, actor: actorOf(auth), action: 'auth.password_change', objectType: 'user', objectIds: [user.id], outcome: 'failure', reason: 'invalid_credentials' });
+    await repos.audit.record({
+      orgId: auth.orgId,
+      actor: actorOf(auth),
+      action: 'auth.password_change',
+      objectType: 'user',
+      objectIds: [user.id],
+      outcome: 'failure',
+      reason: 'invalid_credentials',
+    });
     return -1;
   });
   if (refused > 0) throw new RateLimitedError(refused / 1000);
   if (refused < 0) throw new DomainError('invalid_credentials', 'The current password is not correct');
   if (input.newPassword === input.currentPassword) {
     throw new DomainError('weak_password', 'Choose a password you have not used here before', [
-      { path: 'newPassword', reason: 'unchanged', message: 'The new password is the current one.', i18n: { en: 'The new password is the current one.', 'zh-CN': '新密码与当前密码相同。' } },
+      {
+        path: 'newPassword',
+        reason: 'unchanged',
+        message: 'The new password is the current one.',
+        i18n: { en: 'The new password is the current one.', 'zh-CN': '新密码与当前密码相同。' },
+      },
     ]);
   }
   requireStrongPassword(input.newPassword, rules, 'newPassword');
@@ -59,7 +77,14 @@ export async function changePassword(ctx: AppContext, auth: AuthContext, input: 
     const timeouts = timeoutsFor(auth.role, stage);
     if (stage !== auth.stage) await repos.accounts.sessions.setOrg(auth.sessionId, auth.orgId, auth.role, timeouts.idleMs, now + timeouts.absoluteMs);
     await sendSecurityNotice(repos, user, 'password_changed_by_user', now);
-    await repos.audit.record({ orgId: auth.orgId, actor: actorOf(auth), action: 'auth.password_change', objectType: 'user', objectIds: [user.id, ...ended], outcome: 'success' });
+    await repos.audit.record({
+      orgId: auth.orgId,
+      actor: actorOf(auth),
+      action: 'auth.password_change',
+      objectType: 'user',
+      objectIds: [user.id, ...ended],
+      outcome: 'success',
+    });
     return { stage, token };
   });
 }

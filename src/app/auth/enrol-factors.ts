@@ -89,7 +89,13 @@ export async function startPasskey(ctx: AppContext, auth: AuthContext, rp: Relyi
   });
 }
 
-export async function confirmPasskey(ctx: AppContext, auth: AuthContext, rp: RelyingParty, response: RegistrationResponseJSON, label: string): Promise<EnrolmentDone> {
+export async function confirmPasskey(
+  ctx: AppContext,
+  auth: AuthContext,
+  rp: RelyingParty,
+  response: RegistrationResponseJSON,
+  label: string,
+): Promise<EnrolmentDone> {
   const now = ctx.clock.now();
   requireMayChangeMfa(auth, now);
   const done = await ctx.uow.write(async (repos) => {

@@ -17,7 +17,8 @@ export async function issueSetupLink(ctx: AppContext): Promise<string | null> {
     if ((await repos.accounts.users.count()) > 0) return null;
     await repos.accounts.tokens.expireAll('setup', null, now);
     const token = newSecretToken();
-    await repos.accounts.tokens.insert(hashToken(token), { purpose: 'setup', userId: null, orgId: null, role: 'owner', createdAt: now, expiresAt: now + SETUP_TTL_MS, usedAt: null });
+    const setup = { purpose: 'setup', userId: null, orgId: null, role: 'owner', createdAt: now, expiresAt: now + SETUP_TTL_MS, usedAt: null } as const;
+    await repos.accounts.tokens.insert(hashToken(token), setup);
     return `${ctx.publicUrl}/setup#${token}`;
   });
 }
@@ -32,7 +33,10 @@ export interface SetupInput {
   org?: CreateOrganizationInput;
 }
 
-const invalidLink = () => invalidRequest('This setup link is invalid, used or expired; restart Slotguard for a new one', [{ path: 'token', message: 'is invalid or expired' }]);
+const invalidLink = () =>
+  invalidRequest('This setup link is invalid, used or expired; restart Slotguard for a new one', [
+    { path: 'token', message: 'is invalid or expired' },
+  ]);
 
 /** Creates the first owner from the setup link (once, and only while there is no user). */
 export async function completeSetup(ctx: AppContext, input: SetupInput, actor: Actor): Promise<CreatedUser> {

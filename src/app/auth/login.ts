@@ -6,7 +6,7 @@ import { type LoginThrottle, cleanAddress, hardStopped, loadThrottle, recordLogi
 import { type SignedIn, finishSignIn } from './finish-sign-in.js';
 import { startMfaChallenge } from './mfa-challenge.js';
 import { mfaMethodsOf } from './mfa-methods.js';
-import type { ClientInfo } from './session-model.js';
+import { type ClientInfo, clientActor } from './session-model.js';
 
 export interface LoginInput {
   email: string;
@@ -23,7 +23,7 @@ export const invalidCredentials = () => new DomainError('invalid_credentials', '
  */
 export async function login(ctx: AppContext, input: LoginInput, client: ClientInfo): Promise<LoginResult> {
   const now = ctx.clock.now();
-  const publicActor = { type: 'public' as const, id: null, ip: client.ip, userAgent: client.userAgent };
+  const publicActor = clientActor(client, null);
   const pre = await ctx.uow.write(async (repos) => {
     const throttle = await loadThrottle(repos, await repos.accounts.users.emailKey(input.email), client.ip, now);
     const wait = throttleWait(throttle, now);
@@ -66,13 +66,29 @@ export async function login(ctx: AppContext, input: LoginInput, client: ClientIn
 async function afterPassword(ctx: AppContext, user: User, methods: string[], throttle: LoginThrottle, client: ClientInfo): Promise<LoginResult> {
   const now = ctx.clock.now();
   return ctx.uow.write(async (repos) => {
-    const actor = { type: 'user' as const, id: user.id, ip: client.ip, userAgent: client.userAgent };
+    const actor = clientActor(client, user.id);
     if (methods.length > 0) {
       const token = await startMfaChallenge(repos, user.id, methods, now);
-      await repos.audit.record({ orgId: null, actor, action: 'auth.login', objectType: 'user', objectIds: [user.id], outcome: 'success', reason: 'password:mfa_pending' });
+      await repos.audit.record({
+        orgId: null,
+        actor,
+        action: 'auth.login',
+        objectType: 'user',
+        objectIds: [user.id],
+        outcome: 'success',
+        reason: 'password:mfa_pending',
+      });
       return { kind: 'mfa' as const, token, methods };
     }
-    await repos.audit.record({ orgId: null, actor, action: 'auth.login', objectType: 'user', objectIds: [user.id], outcome: 'success', reason: 'password' });
+    await repos.audit.record({
+      orgId: null,
+      actor,
+      action: 'auth.login',
+      objectType: 'user',
+      objectIds: [user.id],
+      outcome: 'success',
+      reason: 'password',
+    });
     return finishSignIn(repos, { user, methods: ['password'], hasMfa: false, throttle, client, now });
   });
 }

@@ -31,7 +31,14 @@ export async function regenerateRecoveryCodes(ctx: AppContext, auth: AuthContext
   const codes = newRecoveryCodes();
   await ctx.uow.write(async (repos) => {
     await repos.accounts.recoveryCodes.replaceAll(auth.userId, codes.map(hashRecoveryCode), now);
-    await repos.audit.record({ orgId: auth.orgId, actor: actorOf(auth), action: 'mfa.recovery_codes', objectType: 'user', objectIds: [auth.userId], outcome: 'success' });
+    await repos.audit.record({
+      orgId: auth.orgId,
+      actor: actorOf(auth),
+      action: 'mfa.recovery_codes',
+      objectType: 'user',
+      objectIds: [auth.userId],
+      outcome: 'success',
+    });
   });
   return codes;
 }
@@ -49,6 +56,13 @@ export async function removeFactor(ctx: AppContext, auth: AuthContext, factorId:
     }
     await repos.accounts.factors.delete(auth.userId, factorId);
     if (factors.length === 1) await repos.accounts.recoveryCodes.replaceAll(auth.userId, [], now);
-    await repos.audit.record({ orgId: auth.orgId, actor: actorOf(auth), action: 'mfa.remove', objectType: 'mfa_factor', objectIds: [factorId], outcome: 'success' });
+    await repos.audit.record({
+      orgId: auth.orgId,
+      actor: actorOf(auth),
+      action: 'mfa.remove',
+      objectType: 'mfa_factor',
+      objectIds: [factorId],
+      outcome: 'success',
+    });
   });
 }

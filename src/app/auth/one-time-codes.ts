@@ -24,7 +24,14 @@ export type CodePurpose = 'sign_in' | 'mfa';
  * Sends a one-time code through the outbox, in the caller's transaction. At most three per
  * binding: a resend never resets the failures, and a flood of texts costs nobody money.
  */
-export async function sendOneTimeCode(repos: Repositories, user: User, channel: CodeChannel, binding: CodeBinding, purpose: CodePurpose, now: number): Promise<void> {
+export async function sendOneTimeCode(
+  repos: Repositories,
+  user: User,
+  channel: CodeChannel,
+  binding: CodeBinding,
+  purpose: CodePurpose,
+  now: number,
+): Promise<void> {
   if ((await repos.accounts.oneTimeCodes.countFor(binding.hash)) >= ONE_TIME_CODE_MAX_SENDS) {
     throw new RateLimitedError(ONE_TIME_CODE_TTL_MS / 1000, 'Too many codes sent; sign in again or use another factor');
   }

@@ -23,7 +23,14 @@ export async function listMembers(ctx: AppContext, auth: AuthContext | null): Pr
     const out: MemberView[] = [];
     for (const m of await repos.accounts.memberships.listOrg(access.orgId)) {
       const user = await repos.accounts.users.findById(m.userId);
-      if (user && membershipActive(m, now)) out.push({ userId: user.id, email: user.email, name: user.name, role: m.role, expiresAt: iso(m.expiresAt) });
+      if (!user || !membershipActive(m, now)) continue;
+      out.push({
+        userId: user.id,
+        email: user.email,
+        name: user.name,
+        role: m.role,
+        expiresAt: iso(m.expiresAt),
+      });
     }
     return out;
   });

@@ -27,7 +27,14 @@ export async function setSecurityPolicy(ctx: AppContext, auth: AuthContext | nul
   const policy: OrgSecurityPolicy = { mfaRequiredRoles: roles, passwordComposition: input.passwordComposition, passwordChangeReminderDays: days };
   await ctx.uow.write(async (repos) => {
     await repos.accounts.securityPolicies.save(access.orgId, policy);
-    await repos.audit.record({ orgId: access.orgId, actor: access.actor, action: 'security_policy.update', objectType: 'organization', objectIds: [access.orgId], outcome: 'success' });
+    await repos.audit.record({
+      orgId: access.orgId,
+      actor: access.actor,
+      action: 'security_policy.update',
+      objectType: 'organization',
+      objectIds: [access.orgId],
+      outcome: 'success',
+    });
   });
   return { ...policy, explanations: SECURITY_POLICY_EXPLANATIONS };
 }

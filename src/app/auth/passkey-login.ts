@@ -6,7 +6,7 @@ import type { AppContext } from '../ports.js';
 import { type SignedIn, finishSignIn } from './finish-sign-in.js';
 import { loadThrottle, recordLoginFailure, throttleWait } from './login-throttle.js';
 import { checkPasskey } from './second-factor.js';
-import type { ClientInfo } from './session-model.js';
+import { type ClientInfo, clientActor } from './session-model.js';
 
 /**
  * Passwordless sign-in, step 1: a challenge for any of the user's discoverable passkeys; its
@@ -34,7 +34,13 @@ export async function startPasskeyLogin(ctx: AppContext, rp: RelyingParty) {
  * Step 2: a passkey with user verification is possession plus PIN or biometrics, two factors
  * and phishing-resistant, so it signs in alone. The challenge works once.
  */
-export async function finishPasskeyLogin(ctx: AppContext, pendingToken: string, assertion: AuthenticationResponseJSON, client: ClientInfo, rp: RelyingParty): Promise<SignedIn> {
+export async function finishPasskeyLogin(
+  ctx: AppContext,
+  pendingToken: string,
+  assertion: AuthenticationResponseJSON,
+  client: ClientInfo,
+  rp: RelyingParty,
+): Promise<SignedIn> {
   const now = ctx.clock.now();
   const hash = hashToken(pendingToken);
   const outcome = await ctx.uow.write(async (repos) => {
@@ -46,8 +52,10 @@ export async function finishPasskeyLogin(ctx: AppContext, pendingToken: string, 
     const throttle = await loadThrottle(repos, user ? await repos.accounts.users.emailKey(user.email) : 'unknown-passkey', client.ip, now);
     const wait = throttleWait(throttle, now);
     if (wait > 0) return { kind: 'wait' as const, wait };
-    const ok = user !== null && user.disabledAt === null && (await checkPasskey(repos, user.id, assertion, { webauthnChallenge: challenge.webauthnChallenge, rp, now }, true));
-    const audit = { orgId: null, actor: { type: 'public' as const, id: null, ip: client.ip, userAgent: client.userAgent }, action: 'auth.passkey', objectType: 'user', objectIds: user ? [user.id] : [] };
+    const check = { webauthnChallenge: challenge.webauthnChallenge, rp, now };
+    const ok = user !== null && user.disabledAt === null && (await checkPasskey(repos, user.id, assertion, check, true));
+    const objectIds = user ? [user.id] : [];
+    const audit = { orgId: null, actor: clientActor(client, null), action: 'auth.passkey', objectType: 'user', objectIds };
     if (!ok || !user) {
       await recordLoginFailure(repos, throttle, now);
       await repos.audit.record({ ...audit, outcome: 'failure', reason: 'invalid_credentials' });

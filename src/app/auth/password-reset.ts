@@ -7,7 +7,7 @@ import type { AppContext, Repositories } from '../ports.js';
 import { loadThrottle, recordLoginSuccess } from './login-throttle.js';
 import { rulesForUser } from './password-rules.js';
 import { sendSecurityNotice } from './security-notices.js';
-import type { ClientInfo } from './session-model.js';
+import { type ClientInfo, clientActor } from './session-model.js';
 
 export const RESET_TTL_MS = 30 * MS_PER_MINUTE;
 /** Reset emails per account per hour (more are silently not sent) and requests per address per hour. */
@@ -38,14 +38,17 @@ export async function forgotPassword(ctx: AppContext, email: string, client: Cli
     if (!(await countWithin(repos, `reset_ip:${client.ip ?? 'unknown'}`, PER_ADDRESS, now))) return true;
     const withinAccount = await countWithin(repos, `reset_account:${accountKey}`, PER_ACCOUNT, now);
     const user = await repos.accounts.users.findByEmail(email);
-    const audit = { orgId: null, actor: { type: 'public' as const, id: null, ip: client.ip, userAgent: client.userAgent }, action: 'auth.password_forgot', objectType: 'user', objectIds: user ? [user.id] : [] };
+    const objectIds = user ? [user.id] : [];
+    const audit = { orgId: null, actor: clientActor(client, null), action: 'auth.password_forgot', objectType: 'user', objectIds };
     if (!user || user.disabledAt !== null || !withinAccount) {
       await repos.audit.record({ ...audit, outcome: 'failure', reason: !withinAccount ? 'quota' : 'unknown_user' });
       return false;
     }
     const token = newSecretToken();
     await repos.accounts.tokens.expireAll('password_reset', user.id, now);
-    await repos.accounts.tokens.insert(hashToken(token), { purpose: 'password_reset', userId: user.id, orgId: null, role: null, createdAt: now, expiresAt: now + RESET_TTL_MS, usedAt: null });
+    const expiresAt = now + RESET_TTL_MS;
+    const reset = { purpose: 'password_reset', userId: user.id, orgId: null, role: null, createdAt: now, expiresAt, usedAt: null } as const;
+    await repos.accounts.tokens.insert(hashToken(token), reset);
     await sendSecurityNotice(repos, user, 'password_reset_link', now, resetLink(ctx.publicUrl, token));
     await repos.audit.record({ ...audit, outcome: 'success' });
     return false;
@@ -80,7 +83,7 @@ export async function resetPassword(ctx: AppContext, token: string, password: st
     await sendSecurityNotice(repos, user, 'password_changed', now);
     await repos.audit.record({
       orgId: null,
-      actor: { type: 'user', id: user.id, ip: client.ip, userAgent: client.userAgent },
+      actor: clientActor(client, user.id),
       action: 'auth.password_reset',
       objectType: 'user',
       objectIds: [user.id, ...ended],

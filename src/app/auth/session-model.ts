@@ -52,3 +52,8 @@ export interface ClientInfo {
 export function actorOf(auth: AuthContext): Actor {
   return { type: 'user', id: auth.userId, ip: auth.ip, userAgent: auth.userAgent };
 }
+
+/** The audit log's view of a browser: a known user, or nobody yet ('public'). */
+export function clientActor(client: ClientInfo, userId: string | null): Actor {
+  return { type: userId === null ? 'public' : 'user', id: userId, ip: client.ip, userAgent: client.userAgent };
+}

@@ -22,7 +22,14 @@ export type ReauthInput = { method: 'password'; password: string } | FactorAnswe
  * Step-up: the user proves themselves again with their password or a second factor; the
  * session gets a new id (and so a new cookie and CSRF token) and a fresh authentication time.
  */
-export async function reauthenticate(ctx: AppContext, auth: AuthContext, sessionToken: string, input: ReauthInput, client: ClientInfo, rp: RelyingParty): Promise<string> {
+export async function reauthenticate(
+  ctx: AppContext,
+  auth: AuthContext,
+  sessionToken: string,
+  input: ReauthInput,
+  client: ClientInfo,
+  rp: RelyingParty,
+): Promise<string> {
   const user = await ctx.uow.read((repos) => repos.accounts.users.findById(auth.userId));
   if (!user) throw new DomainError('unauthenticated', 'Sign in first');
   const passwordOk = input.method === 'password' ? (await verifyPassword(user.passwordHash, input.password)).ok : null;

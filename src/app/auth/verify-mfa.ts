@@ -8,7 +8,7 @@ import { loadThrottle, recordLoginFailure, throttleWait } from './login-throttle
 import { MFA_CHALLENGE_MAX_FAILURES } from './mfa-challenge.js';
 import { sendOneTimeCode } from './one-time-codes.js';
 import { type FactorAnswer, checkSecondFactor } from './second-factor.js';
-import type { ClientInfo } from './session-model.js';
+import { type ClientInfo, clientActor } from './session-model.js';
 
 const signInAgain = () => new DomainError('unauthenticated', 'This sign-in has expired; sign in again');
 const wrongAnswer = () => new DomainError('invalid_credentials', 'The code or passkey was not accepted');
@@ -40,7 +40,7 @@ export async function verifyMfa(ctx: AppContext, pendingToken: string, answer: F
     const throttle = await loadThrottle(repos, await repos.accounts.users.emailKey(user.email), client.ip, now);
     const wait = throttleWait(throttle, now);
     if (wait > 0) return { kind: 'wait' as const, wait };
-    const actor = { type: 'user' as const, id: user.id, ip: client.ip, userAgent: client.userAgent };
+    const actor = clientActor(client, user.id);
     const audit = { orgId: null, actor, action: 'auth.mfa', objectType: 'user', objectIds: [user.id] };
     const check = { binding: { hash, secret: pendingToken }, webauthnChallenge: challenge.webauthnChallenge, rp, now };
     if (!(await checkSecondFactor(repos, user, answer, check))) {
@@ -68,7 +68,7 @@ export async function sendSignInCode(ctx: AppContext, pendingToken: string, meth
     await sendOneTimeCode(repos, user, method, { hash, secret: pendingToken }, 'sign_in', now);
     await repos.audit.record({
       orgId: null,
-      actor: { type: 'user', id: user.id, ip: client.ip, userAgent: client.userAgent },
+      actor: clientActor(client, user.id),
       action: 'auth.mfa.code_sent',
       objectType: 'user',
       objectIds: [user.id],

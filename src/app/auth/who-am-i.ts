@@ -24,7 +24,14 @@ export async function whoAmI(ctx: AppContext, auth: AuthContext): Promise<MeView
     const memberships = [];
     for (const m of (await repos.accounts.memberships.forUser(user.id)).filter((m) => membershipActive(m, now))) {
       const org = await repos.orgs.findById(m.orgId);
-      if (org) memberships.push({ orgId: org.id, slug: org.slug, name: org.name, role: m.role, expiresAt: m.expiresAt === null ? null : iso(m.expiresAt) });
+      if (!org) continue;
+      memberships.push({
+        orgId: org.id,
+        slug: org.slug,
+        name: org.name,
+        role: m.role,
+        expiresAt: m.expiresAt === null ? null : iso(m.expiresAt),
+      });
     }
     const current = memberships.find((m) => m.orgId === auth.orgId);
     return {

@@ -58,7 +58,14 @@ export function authMfaEnrolRoutes(ctx: AppContext, cookies: AuthCookies): Fasti
 
     app.post(
       '/auth/mfa/totp/confirm',
-      { schema: { tags: ['auth'], summary: 'Confirm the authenticator app with a first code', body: Type.Object({ factorId: Id, code: Code }, closed), response: { 200: Done, ...errors } } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Confirm the authenticator app with a first code',
+          body: Type.Object({ factorId: Id, code: Code }, closed),
+          response: { 200: Done, ...errors },
+        },
+      },
       async (request, reply) => {
         const done = await confirmTotp(ctx, requireSession(request, ENROLLING), request.body.factorId, request.body.code);
         return sendDone(reply, cookies, request.sessionToken ?? '', done);
@@ -124,14 +131,25 @@ export function authMfaEnrolRoutes(ctx: AppContext, cookies: AuthCookies): Fasti
 
     app.post(
       '/auth/mfa/recovery-codes',
-      { schema: { tags: ['auth'], summary: 'New recovery codes (the old ones stop working)', response: { 200: Type.Object({ recoveryCodes: Type.Array(Type.String()) }), ...errors } } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'New recovery codes (the old ones stop working)',
+          response: { 200: Type.Object({ recoveryCodes: Type.Array(Type.String()) }), ...errors },
+        },
+      },
       async (request) => ({ recoveryCodes: await regenerateRecoveryCodes(ctx, requireSession(request)) }),
     );
 
     app.delete(
       '/auth/mfa/factors/:factorId',
       {
-        schema: { tags: ['auth'], summary: 'Remove a second factor', params: Type.Object({ factorId: Id }, closed), response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 422) } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Remove a second factor',
+          params: Type.Object({ factorId: Id }, closed),
+          response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 422) },
+        },
       },
       async (request, reply) => {
         await removeFactor(ctx, requireSession(request), request.params.factorId);

@@ -45,7 +45,13 @@ export function authOrgRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/org/members',
-      { schema: { tags: ['auth'], summary: 'People of my organization and their roles', response: { 200: Type.Object({ members: Type.Array(Member) }), ...errorResponses(401, 403) } } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'People of my organization and their roles',
+          response: { 200: Type.Object({ members: Type.Array(Member) }), ...errorResponses(401, 403) },
+        },
+      },
       async (request) => ({ members: await listMembers(ctx, request.auth) }),
     );
 
@@ -65,7 +71,13 @@ export function authOrgRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get(
       '/org/security-policy',
-      { schema: { tags: ['auth'], summary: "My organization's sign-in policy, with why the optional rules are off", response: { 200: Policy, ...errorResponses(401, 403) } } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: "My organization's sign-in policy, with why the optional rules are off",
+          response: { 200: Policy, ...errorResponses(401, 403) },
+        },
+      },
       async (request) => getSecurityPolicy(ctx, request.auth),
     );
 
