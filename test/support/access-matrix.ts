@@ -72,6 +72,7 @@ export const MATRIX: MatrixRow[] = [
     payload: () => ({ currentPassword: 'not my password at all', newPassword: 'quietly humming velvet fjords' }),
     expect: signedIn(401),
   },
+  { method: 'POST', route: '/api/v1/auth/not-me', payload: () => ({ token: 'A'.repeat(43) }), expect: all(400) },
   { method: 'POST', route: '/api/v1/auth/password/forgot', payload: () => ({ email: 'nobody@example.org' }), expect: all(202) },
   { method: 'POST', route: '/api/v1/auth/password/reset', payload: () => ({ token: 'A'.repeat(43), password: 'orbiting velvet marmots hum' }), expect: all(400) },
   {

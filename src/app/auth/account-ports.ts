@@ -15,7 +15,8 @@ export interface UserRepository {
   findCredentials(email: string): Promise<Pick<User, 'id' | 'passwordHash' | 'disabledAt'> | null>;
   /** Fails with 409 conflict when the email is taken. */
   insert(user: User): Promise<void>;
-  setPassword(id: string, passwordHash: string, changedAt: number | null, compromised: boolean): Promise<void>;
+  /** A null hash refuses every password until a reset (e.g. after "this wasn't me"). */
+  setPassword(id: string, passwordHash: string | null, changedAt: number | null, compromised: boolean): Promise<void>;
   count(): Promise<number>;
   /**
    * A stable, keyed stand-in for an email (its blind index), for throttles that must treat
@@ -51,6 +52,8 @@ export interface SessionRepository {
   revoke(id: string, reason: string, at: number): Promise<boolean>;
   /** Revokes every live session of the user but `exceptId`; returns how many. */
   revokeAllForUser(userId: string, reason: string, at: number, exceptId?: string | null): Promise<string[]>;
+  /** How many sessions the user ever had, and whether one came from this browser (user agent). */
+  history(userId: string, userAgent: string | null): Promise<{ sessions: number; sameBrowser: boolean }>;
 }
 
 export interface ThrottleRepository {
@@ -125,7 +128,7 @@ export interface OneTimeCodeRepository {
   markUsed(id: string, at: number): Promise<boolean>;
 }
 
-export type AccountTokenPurpose = 'password_reset' | 'setup' | 'invitation';
+export type AccountTokenPurpose = 'password_reset' | 'setup' | 'invitation' | 'not_me';
 
 /** A single-use secret sent as a link; only its hash is kept. */
 export interface AccountToken {

@@ -76,7 +76,7 @@ export async function changePassword(
     const token = await rotateSession(repos, auth.sessionId, { stage, authAt: now, authMethods: ['password'] });
     const timeouts = timeoutsFor(auth.role, stage);
     if (stage !== auth.stage) await repos.accounts.sessions.setOrg(auth.sessionId, auth.orgId, auth.role, timeouts.idleMs, now + timeouts.absoluteMs);
-    await sendSecurityNotice(repos, user, 'password_changed_by_user', now);
+    await sendSecurityNotice(repos, ctx.publicUrl, user, 'password_changed_by_user', now);
     await repos.audit.record({
       orgId: auth.orgId,
       actor: actorOf(auth),

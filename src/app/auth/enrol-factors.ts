@@ -55,7 +55,7 @@ export async function confirmTotp(ctx: AppContext, auth: AuthContext, factorId: 
     const step = matchTotp(factor.secret, code.trim(), now);
     if (step === null || !(await repos.accounts.factors.useTotpStep(factor.id, step, now))) return null;
     await repos.accounts.factors.confirm(factor.id, now);
-    return completeEnrolment(repos, auth, 'totp', now);
+    return completeEnrolment(repos, ctx.publicUrl, auth, 'totp', now);
   });
   if (!done) throw notAccepted();
   return done;
@@ -107,7 +107,7 @@ export async function confirmPasskey(
     if (!passkey) return null;
     const factor = newFactor(auth.userId, 'webauthn', label, now, { ...passkey, confirmedAt: now });
     await repos.accounts.factors.insert(factor);
-    return completeEnrolment(repos, auth, 'webauthn', now);
+    return completeEnrolment(repos, ctx.publicUrl, auth, 'webauthn', now);
   });
   if (!done) throw new DomainError('invalid_credentials', 'The passkey could not be verified; try again');
   return done;
@@ -134,7 +134,7 @@ export async function confirmCodeChannel(ctx: AppContext, auth: AuthContext, ses
     if (!(await checkOneTimeCode(repos, channel, binding, code, now))) return null;
     const label = channel === 'email' ? 'Email codes' : 'Text message codes';
     await repos.accounts.factors.insert(newFactor(auth.userId, channel, label, now, { confirmedAt: now }));
-    return completeEnrolment(repos, auth, channel, now);
+    return completeEnrolment(repos, ctx.publicUrl, auth, channel, now);
   });
   if (!done) throw notAccepted();
   return done;

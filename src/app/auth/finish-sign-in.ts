@@ -3,6 +3,7 @@ import type { Repositories } from '../ports.js';
 import type { User } from './account-model.js';
 import { type LoginThrottle, recordLoginSuccess } from './login-throttle.js';
 import { DEFAULT_SECURITY_POLICY } from './security-policy.js';
+import { sendSecurityNotice } from './security-notices.js';
 import type { ClientInfo, SessionStage } from './session-model.js';
 import { activeMembership, openSession } from './session-start.js';
 import { stageAfterSignIn } from './sign-in-stage.js';
@@ -26,6 +27,8 @@ export interface SignInProof {
   throttle: LoginThrottle | null;
   client: ClientInfo;
   now: number;
+  /** For the links in the notice a sign-in from a new browser sends. */
+  publicUrl: string;
 }
 
 /** The user proved who they are: clear their failure counters and open their session. */
@@ -34,6 +37,8 @@ export async function finishSignIn(repos: Repositories, p: SignInProof): Promise
   const policy = membership ? await repos.accounts.securityPolicies.forOrg(membership.orgId) : DEFAULT_SECURITY_POLICY;
   const stage = stageAfterSignIn(p.user, membership?.role ?? null, policy, p.hasMfa);
   if (p.throttle) await recordLoginSuccess(repos, p.throttle);
+  const seen = await repos.accounts.sessions.history(p.user.id, p.client.userAgent);
+  if (seen.sessions > 0 && !seen.sameBrowser) await sendSecurityNotice(repos, p.publicUrl, p.user, 'new_device', p.now);
   const { token, session } = await openSession(repos, { userId: p.user.id, membership, stage, authMethods: p.methods, now: p.now, client: p.client });
   const reminder = policy.passwordChangeReminderDays;
   const changed = p.user.passwordChangedAt;

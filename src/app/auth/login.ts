@@ -89,6 +89,6 @@ async function afterPassword(ctx: AppContext, user: User, methods: string[], thr
       outcome: 'success',
       reason: 'password',
     });
-    return finishSignIn(repos, { user, methods: ['password'], hasMfa: false, throttle, client, now });
+    return finishSignIn(repos, { user, methods: ['password'], hasMfa: false, throttle, client, now, publicUrl: ctx.publicUrl });
   });
 }

@@ -1,6 +1,7 @@
 import { DomainError, notFound } from '../../domain/errors.js';
 import { hashRecoveryCode, newRecoveryCodes } from '../../security/mfa/recovery-codes.js';
-import type { AppContext } from '../ports.js';
+import type { AppContext, Repositories } from '../ports.js';
+import { type SecurityChange, sendSecurityNotice } from './security-notices.js';
 import { mfaRequiredFor } from './security-policy.js';
 import { type AuthContext, actorOf } from './session-model.js';
 import { requireRecentAuth } from './step-up.js';
@@ -14,6 +15,11 @@ export interface FactorSummary {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+async function notify(repos: Repositories, publicUrl: string, userId: string, change: SecurityChange, now: number): Promise<void> {
+  const user = await repos.accounts.users.findById(userId);
+  if (user) await sendSecurityNotice(repos, publicUrl, user, change, now);
+}
 
 export async function listFactors(ctx: AppContext, auth: AuthContext): Promise<{ factors: FactorSummary[]; recoveryCodesLeft: number }> {
   return ctx.uow.read(async (repos) => ({
@@ -31,6 +37,7 @@ export async function regenerateRecoveryCodes(ctx: AppContext, auth: AuthContext
   const codes = newRecoveryCodes();
   await ctx.uow.write(async (repos) => {
     await repos.accounts.recoveryCodes.replaceAll(auth.userId, codes.map(hashRecoveryCode), now);
+    await notify(repos, ctx.publicUrl, auth.userId, 'recovery_codes', now);
     await repos.audit.record({
       orgId: auth.orgId,
       actor: actorOf(auth),
@@ -56,6 +63,7 @@ export async function removeFactor(ctx: AppContext, auth: AuthContext, factorId:
     }
     await repos.accounts.factors.delete(auth.userId, factorId);
     if (factors.length === 1) await repos.accounts.recoveryCodes.replaceAll(auth.userId, [], now);
+    await notify(repos, ctx.publicUrl, auth.userId, 'mfa_removed', now);
     await repos.audit.record({
       orgId: auth.orgId,
       actor: actorOf(auth),

@@ -3,6 +3,7 @@ import { hashRecoveryCode, newRecoveryCodes } from '../../security/mfa/recovery-
 import type { Repositories } from '../ports.js';
 import type { FactorKind } from './account-model.js';
 import { DEFAULT_SECURITY_POLICY } from './security-policy.js';
+import { sendSecurityNotice } from './security-notices.js';
 import { type AuthContext, type SessionStage, actorOf } from './session-model.js';
 import { rotateSession, timeoutsFor } from './session-start.js';
 import { stageAfterSignIn } from './sign-in-stage.js';
@@ -26,7 +27,7 @@ export interface EnrolmentDone {
  * After a factor is confirmed: the first one brings 10 recovery codes; a session that was
  * waiting for enrolment moves on (rotated, since it now stands on a second factor).
  */
-export async function completeEnrolment(repos: Repositories, auth: AuthContext, kind: FactorKind, now: number): Promise<EnrolmentDone> {
+export async function completeEnrolment(repos: Repositories, publicUrl: string, auth: AuthContext, kind: FactorKind, now: number): Promise<EnrolmentDone> {
   let recoveryCodes: string[] | null = null;
   if ((await repos.accounts.recoveryCodes.countUnused(auth.userId)) === 0) {
     recoveryCodes = newRecoveryCodes();
@@ -41,9 +42,10 @@ export async function completeEnrolment(repos: Repositories, auth: AuthContext, 
     outcome: 'success',
     reason: kind,
   });
-  if (auth.stage !== 'mfa_enrolment') return { recoveryCodes, stage: auth.stage, token: null };
   const user = await repos.accounts.users.findById(auth.userId);
   if (!user) throw new DomainError('unauthenticated', 'Sign in first');
+  await sendSecurityNotice(repos, publicUrl, user, 'mfa_added', now);
+  if (auth.stage !== 'mfa_enrolment') return { recoveryCodes, stage: auth.stage, token: null };
   const policy = auth.orgId ? await repos.accounts.securityPolicies.forOrg(auth.orgId) : DEFAULT_SECURITY_POLICY;
   const stage = stageAfterSignIn(user, auth.role, policy, true);
   const token = await rotateSession(repos, auth.sessionId, { stage, authAt: now, authMethods: [...auth.authMethods, kind] });

@@ -62,7 +62,7 @@ export async function finishPasskeyLogin(
       return { kind: 'wrong' as const };
     }
     await repos.audit.record({ ...audit, outcome: 'success', reason: 'passkey' });
-    return finishSignIn(repos, { user, methods: ['passkey'], hasMfa: true, throttle, client, now });
+    return finishSignIn(repos, { user, methods: ['passkey'], hasMfa: true, throttle, client, now, publicUrl: ctx.publicUrl });
   });
   if (outcome.kind === 'expired') throw new DomainError('unauthenticated', 'This sign-in has expired; start again');
   if (outcome.kind === 'wait') throw new RateLimitedError(outcome.wait / 1000);

@@ -6,7 +6,7 @@ import { hashToken, newSecretToken } from '../../security/tokens.js';
 import type { AppContext, Repositories } from '../ports.js';
 import { loadThrottle, recordLoginSuccess } from './login-throttle.js';
 import { rulesForUser } from './password-rules.js';
-import { sendSecurityNotice } from './security-notices.js';
+import { sendResetLink, sendSecurityNotice } from './security-notices.js';
 import { type ClientInfo, clientActor } from './session-model.js';
 
 export const RESET_TTL_MS = 30 * MS_PER_MINUTE;
@@ -49,7 +49,7 @@ export async function forgotPassword(ctx: AppContext, email: string, client: Cli
     const expiresAt = now + RESET_TTL_MS;
     const reset = { purpose: 'password_reset', userId: user.id, orgId: null, role: null, createdAt: now, expiresAt, usedAt: null } as const;
     await repos.accounts.tokens.insert(hashToken(token), reset);
-    await sendSecurityNotice(repos, user, 'password_reset_link', now, resetLink(ctx.publicUrl, token));
+    await sendResetLink(repos, user, resetLink(ctx.publicUrl, token), now);
     await repos.audit.record({ ...audit, outcome: 'success' });
     return false;
   });
@@ -80,7 +80,7 @@ export async function resetPassword(ctx: AppContext, token: string, password: st
     await repos.accounts.users.setPassword(user.id, passwordHash, now, false);
     const ended = await repos.accounts.sessions.revokeAllForUser(user.id, 'password_reset', now);
     await recordLoginSuccess(repos, await loadThrottle(repos, await repos.accounts.users.emailKey(user.email), client.ip, now));
-    await sendSecurityNotice(repos, user, 'password_changed', now);
+    await sendSecurityNotice(repos, ctx.publicUrl, user, 'password_changed', now);
     await repos.audit.record({
       orgId: null,
       actor: clientActor(client, user.id),

@@ -1,29 +1,40 @@
 import type { Locale } from '../../domain/model.js';
+import { MS_PER_DAY } from '../../domain/time/units.js';
 import { newId } from '../../security/ids.js';
+import { hashToken, newSecretToken } from '../../security/tokens.js';
 import type { Repositories } from '../ports.js';
 import type { User } from './account-model.js';
 import { messageOrgOf } from './mfa-methods.js';
 
-type Notice = 'password_reset_link' | 'password_changed' | 'password_changed_by_user';
+/** How long the "this wasn't me" link of a notice works. */
+export const NOT_ME_TTL_MS = 7 * MS_PER_DAY;
 
-const TEXT: Record<Notice, Record<Locale, (v: { link: string }) => string>> = {
-  password_reset_link: {
-    en: (v) =>
-      `Someone asked to reset your password. To choose a new one, open this link within 30 minutes: ${v.link} — If it was not you, ignore this message: your password stays as it is.`,
-    'zh-CN': (v) => `有人请求重置您的密码。如需设置新密码，请在 30 分钟内打开此链接：${v.link} —— 如果不是您本人操作，请忽略此消息，您的密码不会改变。`,
-  },
-  password_changed_by_user: {
-    en: () => 'Your password was changed from a signed-in session. If this was not you, reset your password now and sign out all devices.',
-    'zh-CN': () => '您的密码已在已登录的会话中更改。如果不是您本人操作，请立即重置密码并退出所有设备。',
-  },
+export type SecurityChange = 'new_device' | 'password_changed_by_user' | 'password_changed' | 'mfa_added' | 'mfa_removed' | 'recovery_codes';
+
+const CHANGE_TEXT: Record<SecurityChange, Record<Locale, string>> = {
+  new_device: { en: 'Someone signed in to your account from a new device or browser.', 'zh-CN': '有人从新的设备或浏览器登录了您的账户。' },
+  password_changed_by_user: { en: 'Your password was changed from a signed-in session.', 'zh-CN': '您的密码已在已登录的会话中更改。' },
   password_changed: {
-    en: () => 'Your password was changed and all your devices were signed out. Your second factors are unchanged.',
-    'zh-CN': () => '您的密码已更改，所有设备均已退出登录。您的第二重验证方式保持不变。',
+    en: 'Your password was reset and all your devices were signed out. Your second factors are unchanged.',
+    'zh-CN': '您的密码已重置，所有设备均已退出登录。您的第二重验证方式保持不变。',
   },
+  mfa_added: { en: 'A second factor was added to your account.', 'zh-CN': '您的账户添加了新的第二重验证方式。' },
+  mfa_removed: { en: 'A second factor was removed from your account.', 'zh-CN': '您的账户删除了一种第二重验证方式。' },
+  recovery_codes: { en: 'New recovery codes were made for your account; the old ones no longer work.', 'zh-CN': '您的账户已生成新的恢复码，旧的恢复码已失效。' },
 };
 
-/** A security notice to the user's email, through the outbox (the link sealed with the user's key). */
-export async function sendSecurityNotice(repos: Repositories, user: User, notice: Notice, now: number, link = ''): Promise<void> {
+const NOT_ME: Record<Locale, (link: string) => string> = {
+  en: (link) => `Was this not you? Open ${link} to sign out every device, block the current password and tell your administrators.`,
+  'zh-CN': (link) => `不是您本人操作？请打开 ${link}，即可退出所有设备、停用当前密码并通知您的管理员。`,
+};
+
+const RESET_TEXT: Record<Locale, (link: string) => string> = {
+  en: (link) =>
+    `Someone asked to reset your password. To choose a new one, open this link within 30 minutes: ${link} — If it was not you, ignore this message: your password stays as it is.`,
+  'zh-CN': (link) => `有人请求重置您的密码。如需设置新密码，请在 30 分钟内打开此链接：${link} —— 如果不是您本人操作，请忽略此消息，您的密码不会改变。`,
+};
+
+async function enqueueNotice(repos: Repositories, user: User, kind: string, text: string, now: number): Promise<void> {
   const org = await messageOrgOf(repos, user.id);
   if (!org) return;
   await repos.outbox.enqueue({
@@ -31,10 +42,27 @@ export async function sendSecurityNotice(repos: Repositories, user: User, notice
     channel: 'email',
     template: 'security.notice',
     locale: user.locale,
-    idempotencyKey: `security.notice:${notice}:${newId(now)}`,
+    idempotencyKey: `security.notice:${kind}:${newId(now)}`,
     owner: { type: 'user', id: user.id },
     to: user.email,
-    data: { orgName: org.name, notice },
-    secret: { notice: TEXT[notice][user.locale]({ link }), name: user.name },
+    data: { orgName: org.name, notice: kind },
+    secret: { notice: text, name: user.name },
   });
+}
+
+/**
+ * Tells the user about a change to their account's security, with a single-use "this wasn't
+ * me" link (stored hashed) that ends every session, blocks the password and alerts the admins.
+ */
+export async function sendSecurityNotice(repos: Repositories, publicUrl: string, user: User, change: SecurityChange, now: number): Promise<void> {
+  const token = newSecretToken();
+  const notMe = { purpose: 'not_me', userId: user.id, orgId: null, role: null, createdAt: now, expiresAt: now + NOT_ME_TTL_MS, usedAt: null } as const;
+  await repos.accounts.tokens.insert(hashToken(token), notMe);
+  const text = `${CHANGE_TEXT[change][user.locale]} ${NOT_ME[user.locale](`${publicUrl}/not-me#${token}`)}`;
+  await enqueueNotice(repos, user, change, text, now);
+}
+
+/** The password reset link (its own "if it was not you": ignore it). */
+export async function sendResetLink(repos: Repositories, user: User, link: string, now: number): Promise<void> {
+  await enqueueNotice(repos, user, 'password_reset_link', RESET_TEXT[user.locale](link), now);
 }

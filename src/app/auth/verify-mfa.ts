@@ -52,7 +52,7 @@ export async function verifyMfa(ctx: AppContext, pendingToken: string, answer: F
     }
     await repos.accounts.challenges.delete(hash);
     await repos.audit.record({ ...audit, outcome: 'success', reason: answer.method });
-    return finishSignIn(repos, { user, methods: ['password', answer.method], hasMfa: true, throttle, client, now });
+    return finishSignIn(repos, { user, methods: ['password', answer.method], hasMfa: true, throttle, client, now, publicUrl: ctx.publicUrl });
   });
   if (outcome.kind === 'wait') throw new RateLimitedError(outcome.wait / 1000);
   if (outcome.kind === 'wrong') throw wrongAnswer();

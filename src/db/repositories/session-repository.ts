@@ -99,6 +99,12 @@ export class KyselySessionRepository implements SessionRepository {
     }
     return ids;
   }
+
+  async history(userId: string, userAgent: string | null): Promise<{ sessions: number; sameBrowser: boolean }> {
+    const rows = await this.db.selectFrom('sessions').select('user_agent').where('user_id', '=', userId).execute();
+    const agent = userAgent ? userAgent.slice(0, 256) : null;
+    return { sessions: rows.length, sameBrowser: rows.some((r) => r.user_agent === agent) };
+  }
 }
 
 function toSession(r: Selectable<SessionsTable>): Session {

@@ -74,7 +74,7 @@ export class KyselyUserRepository implements UserRepository {
       .catch(uniqueViolationAs(() => conflict('A user with this email already exists')));
   }
 
-  async setPassword(id: string, passwordHash: string, changedAt: number | null, compromised: boolean): Promise<void> {
+  async setPassword(id: string, passwordHash: string | null, changedAt: number | null, compromised: boolean): Promise<void> {
     await this.db
       .updateTable('users')
       .set({ password_hash: passwordHash, password_changed_at: changedAt, password_compromised: compromised ? 1 : 0, updated_at: this.now() })

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { changePassword } from '../../app/auth/change-password.js';
 import { completeSetup } from '../../app/auth/first-run-setup.js';
 import { forgotPassword, resetPassword } from '../../app/auth/password-reset.js';
+import { reportNotMe } from '../../app/auth/report-not-me.js';
 import type { AppContext } from '../../app/ports.js';
 import { LOCALES } from '../../domain/model.js';
 import { publicActor } from '../actor.js';
@@ -68,6 +69,24 @@ export function authPasswordRoutes(ctx: AppContext, cookies: AuthCookies): Fasti
         await resetPassword(ctx, request.body.token, request.body.password, clientOf(request));
         reply.header('referrer-policy', 'no-referrer');
         return { status: 'password_changed' as const };
+      },
+    );
+
+    app.post(
+      '/auth/not-me',
+      {
+        config: { csrf: false },
+        schema: {
+          tags: ['auth'],
+          summary: '"This wasn\'t me" from a security notice: end every session, block the password, alert the admins',
+          body: Type.Object({ token: SecretToken }, closed),
+          response: { 200: Type.Object({ status: Type.Literal('secured') }), ...errorResponses(400, 403) },
+        },
+      },
+      async (request, reply) => {
+        await reportNotMe(ctx, request.body.token, clientOf(request));
+        reply.header('referrer-policy', 'no-referrer');
+        return { status: 'secured' as const };
       },
     );
 
