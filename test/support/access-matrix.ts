@@ -96,5 +96,7 @@ export const MATRIX: MatrixRow[] = [
     payload: () => ({ mfaRequiredRoles: [], passwordComposition: false, passwordChangeReminderDays: null }),
     expect: signedIn(403, { owner: 200, admin: 200, other_org: 200 }),
   },
+  { method: 'POST', route: '/api/v1/org/invitations', payload: () => ({ role: 'staff' }), expect: signedIn(403, { owner: 201, admin: 201, other_org: 201 }) },
+  { method: 'POST', route: '/api/v1/auth/invitations/accept', payload: () => ({ token: 'A'.repeat(43) }), expect: all(400) },
   { method: 'GET', route: '/api/v1/org/audit', expect: signedIn(403, { owner: 200, admin: 200, auditor: 200, other_org: 200 }) },
 ];

@@ -5,7 +5,7 @@ import { requireStrongPassword } from '../../security/passwords/password-policy.
 import { type Role, isRole } from '../access/roles.js';
 import { audited } from '../audited.js';
 import { InputCheck } from '../input-rules.js';
-import type { Actor, AppContext } from '../ports.js';
+import type { Actor, AppContext, Repositories } from '../ports.js';
 import { requireOrg } from '../public/load-public.js';
 import { passwordRulesFor } from './password-rules.js';
 
@@ -28,8 +28,16 @@ export interface CreatedUser {
   role: Role;
 }
 
-/** Creates a user with a role in one organization; the password must pass the org's rules. */
-export async function createUser(ctx: AppContext, input: CreateUserInput, actor: Actor): Promise<CreatedUser> {
+/**
+ * Creates a user with a role in one organization; the password must pass the org's rules.
+ * `alsoInTransaction` runs in the same transaction (e.g. spending the invitation that allows it).
+ */
+export async function createUser(
+  ctx: AppContext,
+  input: CreateUserInput,
+  actor: Actor,
+  alsoInTransaction?: (repos: Repositories) => Promise<void>,
+): Promise<CreatedUser> {
   const audit = { orgId: null, actor, action: 'user.create', objectType: 'user', objectIds: [] };
   return audited(ctx.uow, audit, async () => {
     const check = new InputCheck();
@@ -54,6 +62,7 @@ export async function createUser(ctx: AppContext, input: CreateUserInput, actor:
       passwordHash = await hashPassword(input.password);
     }
     return ctx.uow.write(async (repos) => {
+      await alsoInTransaction?.(repos);
       const id = newId(now);
       await repos.accounts.users.insert({
         id,

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../../app/ports.js';
 import type { AuthCookies } from '../plugins/auth-cookies.js';
 import { authRoutes } from './auth.js';
+import { authInvitationRoutes } from './auth-invitations.js';
 import { authMfaRoutes } from './auth-mfa.js';
 import { authOrgRoutes } from './auth-org.js';
 import { authMfaEnrolRoutes } from './auth-mfa-enrol.js';
@@ -17,5 +18,6 @@ export function authApi(ctx: AppContext, cookies: AuthCookies): FastifyPluginAsy
     await app.register(authMfaEnrolRoutes(ctx, cookies));
     await app.register(authPasswordRoutes(ctx, cookies));
     await app.register(authOrgRoutes(ctx));
+    await app.register(authInvitationRoutes(ctx));
   };
 }
