@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHttpApp } from '../src/http/app.js';
+import { ARGON2_PARAMS, hashPassword } from '../src/security/passwords/password-hasher.js';
 import { GOOD_PASSWORD, ORIGIN, SESSION_COOKIE, type TestUser, addUser, browser, login, me, setCookie, signIn } from './support/accounts.js';
 import { dumpDatabase } from './support/database-dump.js';
 import { ENGINES, type TestRuntime, testRuntime } from './support/databases.js';
@@ -40,6 +41,15 @@ describe.each(ENGINES)('sign-in and sessions on %s', (engine) => {
     expect(who.json()).toMatchObject({ user: { id: reception.id, email: 'rita@example.org' }, org: { slug: 'shop', role: 'receptionist' } });
     expect(who.json().csrfToken).toBe(res.json().csrfToken);
     expect(await dumpDatabase(rt)).not.toContain(cookie?.value);
+  });
+
+  it('stores a new Argon2id hash at sign-in when the stored one used older parameters', async () => {
+    const old = await hashPassword(GOOD_PASSWORD, { ...ARGON2_PARAMS, memoryCost: 8192, timeCost: 3 });
+    await rt.ctx.uow.write((r) => r.accounts.users.setPassword(customer.id, old, rt.clock.now(), false));
+    expect((await login(app, customer.email, GOOD_PASSWORD)).statusCode).toBe(200);
+    const stored = await rt.ctx.uow.read((r) => r.accounts.users.findById(customer.id));
+    expect(stored?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect((await login(app, customer.email, GOOD_PASSWORD)).statusCode).toBe(200);
   });
 
   it('answers 401 unauthenticated without a session, and never adopts a session id chosen by the client', async () => {
