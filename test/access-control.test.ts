@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../src/app/auth/create-user.js';
-import { DEFAULT_SECURITY_POLICY } from '../src/app/auth/security-policy.js';
 import { buildHttpApp } from '../src/http/app.js';
-import { GOOD_PASSWORD, type TestUser, addUser, me, post, sessionFrom, signIn } from './support/accounts.js';
+import { GOOD_PASSWORD, type TestUser, addUser, me, post, sessionFrom, seedTwoShopsWithoutMfa, signIn } from './support/accounts.js';
 import { ENGINES, type TestRuntime, testRuntime } from './support/databases.js';
-import { type Shop, seedShop } from './support/fixtures.js';
+import type { Shop } from './support/fixtures.js';
 
 const MINUTE = 60_000;
 
@@ -20,11 +19,7 @@ describe.each(ENGINES)('access control on %s', (engine) => {
 
   beforeAll(async () => {
     rt = await testRuntime(engine);
-    shop = await seedShop(rt, 'shop');
-    const other = await seedShop(rt, 'other-shop');
-    await rt.ctx.uow.write(async (r) => {
-      for (const orgId of [shop.orgId, other.orgId]) await r.accounts.securityPolicies.save(orgId, { ...DEFAULT_SECURITY_POLICY, mfaRequiredRoles: [] });
-    });
+    ({ shop } = await seedTwoShopsWithoutMfa(rt));
     app = await buildHttpApp(rt);
     owner = await addUser(rt, 'shop', 'owner', 'owner@example.org');
     admin = await addUser(rt, 'shop', 'admin', 'admin@example.org');

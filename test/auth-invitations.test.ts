@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SECURITY_POLICY } from '../src/app/auth/security-policy.js';
 import { buildHttpApp } from '../src/http/app.js';
-import { type Browser, ORIGIN, type TestUser, addUser, login, me, post, signIn } from './support/accounts.js';
+import { type Browser, ORIGIN, type TestUser, addUser, login, me, post, seedTwoShopsWithoutMfa, signIn } from './support/accounts.js';
 import { dumpDatabase } from './support/database-dump.js';
 import { ENGINES, type TestRuntime, testRuntime } from './support/databases.js';
-import { type Shop, seedShop } from './support/fixtures.js';
+import type { Shop } from './support/fixtures.js';
 
 const accept = (app: FastifyInstance, headers: Record<string, string>, body: Record<string, unknown>) => post(app, '/auth/invitations/accept', headers, body);
 const tokenOf = (link: string) => link.split('#')[1] ?? '';
@@ -19,11 +18,7 @@ describe.each(ENGINES)('invitations on %s', (engine) => {
 
   beforeAll(async () => {
     rt = await testRuntime(engine);
-    shop = await seedShop(rt, 'shop');
-    const other = await seedShop(rt, 'other-shop');
-    await rt.ctx.uow.write(async (r) => {
-      for (const orgId of [shop.orgId, other.orgId]) await r.accounts.securityPolicies.save(orgId, { ...DEFAULT_SECURITY_POLICY, mfaRequiredRoles: [] });
-    });
+    ({ shop } = await seedTwoShopsWithoutMfa(rt));
     app = await buildHttpApp(rt);
     boss = await signIn(app, await addUser(rt, 'shop', 'owner', 'boss@example.org'));
     outsider = await addUser(rt, 'other-shop', 'receptionist', 'olivia@example.org');

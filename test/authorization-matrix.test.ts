@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SECURITY_POLICY } from '../src/app/auth/security-policy.js';
 import { buildHttpApp } from '../src/http/app.js';
 import { newId } from '../src/security/ids.js';
 import { CALLERS, type Caller, MATRIX, type MatrixIds, PUBLIC_ROUTES } from './support/access-matrix.js';
-import { type Browser, ORIGIN, type TestUser, addUser, signIn } from './support/accounts.js';
+import { type Browser, ORIGIN, type TestUser, addUser, seedTwoShopsWithoutMfa, signIn } from './support/accounts.js';
 import { ENGINES, type TestRuntime, testRuntime } from './support/databases.js';
-import { seedShop } from './support/fixtures.js';
 
 describe.each(ENGINES)('authorization matrix on %s', (engine) => {
   let rt: TestRuntime;
@@ -17,12 +15,8 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
 
   beforeAll(async () => {
     rt = await testRuntime(engine);
-    const shop = await seedShop(rt, 'shop');
-    const other = await seedShop(rt, 'other-shop');
     // Second factors are tested elsewhere; here every role gets a full session from its password.
-    await rt.ctx.uow.write(async (r) => {
-      for (const orgId of [shop.orgId, other.orgId]) await r.accounts.securityPolicies.save(orgId, { ...DEFAULT_SECURITY_POLICY, mfaRequiredRoles: [] });
-    });
+    await seedTwoShopsWithoutMfa(rt);
     app = await buildHttpApp(rt);
     for (const caller of CALLERS) {
       if (caller === 'anonymous') continue;

@@ -2,7 +2,9 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { Role } from '../../src/app/access/roles.js';
 import { createUser } from '../../src/app/auth/create-user.js';
+import { DEFAULT_SECURITY_POLICY } from '../../src/app/auth/security-policy.js';
 import type { TestRuntime } from './databases.js';
+import { type Shop, seedShop } from './fixtures.js';
 
 export const SESSION_COOKIE = '__Host-sg_session';
 export const PENDING_COOKIE = '__Host-sg_pending';
@@ -80,4 +82,17 @@ export function sessionFrom(res: LightMyRequestResponse): Browser {
   const cookie = setCookie(res, SESSION_COOKIE);
   expect(cookie, res.body).toBeDefined();
   return browser(cookie?.value ?? '', res.json().csrfToken);
+}
+
+/**
+ * Two businesses, 'shop' and 'other-shop', whose policies let every role sign in with a
+ * password alone: for tests about roles and tenants rather than second factors.
+ */
+export async function seedTwoShopsWithoutMfa(rt: TestRuntime): Promise<{ shop: Shop; other: Shop }> {
+  const shop = await seedShop(rt, 'shop');
+  const other = await seedShop(rt, 'other-shop');
+  await rt.ctx.uow.write(async (r) => {
+    for (const orgId of [shop.orgId, other.orgId]) await r.accounts.securityPolicies.save(orgId, { ...DEFAULT_SECURITY_POLICY, mfaRequiredRoles: [] });
+  });
+  return { shop, other };
 }

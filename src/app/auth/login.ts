@@ -66,29 +66,16 @@ export async function login(ctx: AppContext, input: LoginInput, client: ClientIn
 async function afterPassword(ctx: AppContext, user: User, methods: string[], throttle: LoginThrottle, client: ClientInfo): Promise<LoginResult> {
   const now = ctx.clock.now();
   return ctx.uow.write(async (repos) => {
-    const actor = clientActor(client, user.id);
-    if (methods.length > 0) {
-      const token = await startMfaChallenge(repos, user.id, methods, now);
-      await repos.audit.record({
-        orgId: null,
-        actor,
-        action: 'auth.login',
-        objectType: 'user',
-        objectIds: [user.id],
-        outcome: 'success',
-        reason: 'password:mfa_pending',
-      });
-      return { kind: 'mfa' as const, token, methods };
-    }
     await repos.audit.record({
       orgId: null,
-      actor,
+      actor: clientActor(client, user.id),
       action: 'auth.login',
       objectType: 'user',
       objectIds: [user.id],
       outcome: 'success',
-      reason: 'password',
+      reason: methods.length > 0 ? 'password:mfa_pending' : 'password',
     });
+    if (methods.length > 0) return { kind: 'mfa' as const, token: await startMfaChallenge(repos, user.id, methods, now), methods };
     return finishSignIn(repos, { user, methods: ['password'], hasMfa: false, throttle, client, now, publicUrl: ctx.publicUrl });
   });
 }
