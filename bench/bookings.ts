@@ -9,7 +9,6 @@
  * support/slot-grid.ts), except a share aimed at slots already booked, which must get 409.
  * Afterwards the bookings table is checked for overlapping live bookings of one staff member.
  */
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { OCCUPYING_STATUSES } from '../src/domain/booking/booking-status.js';
@@ -17,9 +16,9 @@ import type { Engine } from '../src/db/engine.js';
 import { buildHttpApp } from '../src/http/app.js';
 import { testRuntime } from '../test/support/databases.js';
 import { parseOptions } from './support/args.js';
-import type { BookingPlanData } from './support/booking-plan.js';
+import { runBookingLoad } from './support/booking-load.js';
 import { environmentLine } from './support/environment.js';
-import { fmtInt, fmtMs, runLoad } from './support/load.js';
+import { fmtInt, fmtMs } from './support/load.js';
 import { type BookingOrg, seedBookingOrg } from './support/seed.js';
 import { gridSlot } from './support/slot-grid.js';
 
@@ -53,20 +52,12 @@ async function benchEngine(engine: Engine): Promise<boolean> {
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
     await checkGrid(base, org);
 
-    const data: BookingPlanData = {
-      orgSlug: org.slug,
-      serviceId: org.service.id,
-      grid: org.grid,
-      conflictShare: options['conflict-share'],
-      idempotencyKeys: options['idempotency-keys'] === 'yes',
-      runId: randomBytes(4).toString('hex'),
-    };
-    const load = await runLoad({
-      url: base,
+    const load = await runBookingLoad(base, org, {
       connections: options.connections,
       seconds: options.seconds,
-      warmupSeconds: options.warmup,
-      plan: { module: new URL('./support/booking-plan.ts', import.meta.url).href, data },
+      warmup: options.warmup,
+      conflictShare: options['conflict-share'],
+      idempotencyKeys: options['idempotency-keys'] === 'yes',
     });
     await sleep(500); // let requests still in flight when the load stopped finish
 

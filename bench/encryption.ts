@@ -5,7 +5,6 @@
  * Rounds alternate sealed / plain so drift on a shared machine hits both alike; the figure
  * per mode is the median over its rounds.
  */
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataKeyCache } from '../src/db/crypto/data-key-cache.js';
 import { KeyRing } from '../src/db/crypto/key-ring.js';
@@ -13,9 +12,9 @@ import { KyselyUnitOfWork } from '../src/db/unit-of-work.js';
 import { buildHttpApp } from '../src/http/app.js';
 import { testRuntime } from '../test/support/databases.js';
 import { parseOptions } from './support/args.js';
-import type { BookingPlanData } from './support/booking-plan.js';
+import { runBookingLoad } from './support/booking-load.js';
 import { environmentLine } from './support/environment.js';
-import { fmtInt, fmtMs, runLoad } from './support/load.js';
+import { fmtInt, fmtMs } from './support/load.js';
 import { PlaintextFieldCrypto } from './support/plaintext-crypto.js';
 import { seedBookingOrg } from './support/seed.js';
 
@@ -39,20 +38,12 @@ async function measure(mode: Mode): Promise<{ perSecond: number; p50: number; p9
   try {
     const org = await seedBookingOrg(runtime, options.staff);
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
-    const data: BookingPlanData = {
-      orgSlug: org.slug,
-      serviceId: org.service.id,
-      grid: org.grid,
-      conflictShare: 0,
-      idempotencyKeys: true,
-      runId: randomBytes(4).toString('hex'),
-    };
-    const load = await runLoad({
-      url: base,
+    const load = await runBookingLoad(base, org, {
       connections: options.connections,
       seconds: options.seconds,
-      warmupSeconds: options.warmup,
-      plan: { module: new URL('./support/booking-plan.ts', import.meta.url).href, data },
+      warmup: options.warmup,
+      conflictShare: 0,
+      idempotencyKeys: true,
     });
     await sleep(300);
     const created = load.statusCounts['201'] ?? 0;
