@@ -4,6 +4,7 @@ import type { Engine } from './engine.js';
 import * as foundation from './migrations/0001-foundation.js';
 import * as accounts from './migrations/0003-accounts.js';
 import * as outbox from './migrations/0002-outbox.js';
+import * as staffAccounts from './migrations/0004-staff-accounts.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0001-foundation': foundation,
   '0003-accounts': accounts,
   '0002-outbox': outbox,
+  '0004-staff-accounts': staffAccounts,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

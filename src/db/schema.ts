@@ -48,6 +48,11 @@ export interface StaffMembersTable {
   active: number;
   last_assigned_at: number | null;
   created_at: number;
+  /** The user account of this staff member, if they sign in (0004). */
+  user_id: string | null;
+  /** Work email and phone for staff notices, sealed with the organization's key (0004). */
+  email_enc: string | null;
+  phone_enc: string | null;
 }
 
 export interface ServiceStaffTable {
