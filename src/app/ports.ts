@@ -69,6 +69,8 @@ export interface StaffRepository {
   findById(orgId: string, id: string): Promise<StaffMember | null>;
   listByIds(orgId: string, ids: readonly string[]): Promise<StaffMember[]>;
   list(orgId: string): Promise<StaffMember[]>;
+  /** The staff member a signed-in user is, if any (staff_members.user_id). */
+  findByUserId(orgId: string, userId: string): Promise<StaffMember | null>;
   insert(staff: StaffMember): Promise<void>;
   replaceWeeklyHours(orgId: string, staffId: string, hours: WeeklyHours[]): Promise<void>;
   replaceOverride(orgId: string, staffId: string, override: DateOverride): Promise<void>;

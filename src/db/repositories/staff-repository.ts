@@ -34,6 +34,16 @@ export class KyselyStaffRepository implements StaffRepository {
     return rows.map((r) => ({ id: r.id, orgId: r.org_id, name: r.name, timeZone: r.time_zone, active: r.active === 1 }));
   }
 
+  async findByUserId(orgId: string, userId: string): Promise<StaffMember | null> {
+    const r = await this.db
+      .selectFrom('staff_members')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return r ? { id: r.id, orgId: r.org_id, name: r.name, timeZone: r.time_zone, active: r.active === 1 } : null;
+  }
+
   async insert(s: StaffMember): Promise<void> {
     await this.db
       .insertInto('staff_members')
