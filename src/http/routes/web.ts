@@ -22,7 +22,7 @@ const FRAME_ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/;
 const noOrigins: FrameAncestors = async () => [];
 
 /**
- * The booking and manage pages of the single-page app: hashed assets cached for a year, the
+ * The booking, manage and staff pages of the single-page app: hashed assets cached for a year, the
  * HTML never cached, and only these paths fall back to index.html. The HTML keeps the app's
  * CSP; only frame-ancestors changes, to the origins the business allows for its booking page.
  */
@@ -75,5 +75,16 @@ export function webRoutes(options: WebOptions = {}): FastifyPluginAsync {
       reply.header('referrer-policy', 'no-referrer');
       return page(reply, []);
     });
+
+    // The staff and admin app: never framed (frame-ancestors 'none'), never cached, and no
+    // referrer, since the invitation link carries its token in the fragment.
+    const staffApp = (_request: unknown, reply: FastifyReply) => {
+      reply.header('referrer-policy', 'no-referrer');
+      return page(reply, []);
+    };
+    app.get('/app', { schema: { hide: true } }, staffApp);
+    app.get('/app/*', { schema: { hide: true } }, staffApp);
+    // Invitation links are mailed as /invite#token; the app takes them from there.
+    app.get('/invite', { schema: { hide: true } }, staffApp);
   };
 }

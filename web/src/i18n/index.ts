@@ -1,10 +1,21 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import appEn from './locales/app.en.json';
+import appZhCN from './locales/app.zh-CN.json';
+import deskEn from './locales/desk.en.json';
+import deskZhCN from './locales/desk.zh-CN.json';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
+
+/**
+ * Translation files by namespace: `translation` for the public pages, `app` for the staff
+ * app's shell and account pages, `desk` for its calendar and setup pages.
+ */
+export const NAMESPACES = ['translation', 'app', 'desk'] as const;
+export type Namespace = (typeof NAMESPACES)[number];
 
 const STORAGE_KEY = 'slotguard.language';
 
@@ -46,7 +57,12 @@ export function formattingLocale(language: string): string {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  resources: {
+    en: { translation: en, app: appEn, desk: deskEn },
+    'zh-CN': { translation: zhCN, app: appZhCN, desk: deskZhCN },
+  },
+  ns: [...NAMESPACES],
+  defaultNS: 'translation',
   lng: pickLanguage(savedLanguage(), navigator.languages),
   fallbackLng: false,
   supportedLngs: [...LANGUAGES],
@@ -54,8 +70,8 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
   saveMissing: true,
-  missingKeyHandler: (_languages, _namespace, key) => {
-    console.error(`Missing translation: ${key}`);
+  missingKeyHandler: (_languages, namespace, key) => {
+    console.error(`Missing translation: ${namespace}:${key}`);
   },
 });
 
