@@ -33,6 +33,15 @@ export interface BookResult {
   replayed: boolean;
 }
 
+/** Who books: the customer on the public page, or the business on their behalf (a phone call). */
+export interface BookOptions {
+  /**
+   * The business books: the booking is confirmed at once (the business approves its own
+   * booking) and no privacy-notice consent is asked of the caller.
+   */
+  byBusiness?: boolean;
+}
+
 /** How long after the appointment its manage link keeps working. */
 export const MANAGE_LINK_GRACE_MS = 24 * MS_PER_HOUR;
 
@@ -52,17 +61,19 @@ export async function bookAppointment(
   request: BookRequest,
   idempotencyKey: string | null,
   actor: Actor,
+  options: BookOptions = {},
 ): Promise<BookResult> {
+  const byBusiness = options.byBusiness === true;
   const timeZone = requireTimeZone(request.timeZone);
   const start = parseInstant(request.start);
-  const details = cleanBookingDetails(request);
+  const details = cleanBookingDetails(request, !byBusiness);
   const { org, service } = await ctx.uow.read(async (repos) => {
     const org = await requireOrg(repos, orgSlug);
     return { org, service: await requireService(repos, org, request.serviceId) };
   });
   const staffIds = candidateStaff(service, request.staffId);
   const keyHash = idempotencyKey ? hashToken(`${org.id}:${idempotencyKey}`) : null;
-  const requestHash = fingerprint(request);
+  const requestHash = fingerprint(byBusiness ? { ...request, byBusiness } : request);
   const audit = { orgId: org.id, actor, action: 'booking.create', objectType: 'booking', objectIds: [] };
 
   return audited(ctx.uow, audit, () =>
@@ -73,7 +84,7 @@ export async function bookAppointment(
           if (prior) return replay(repos, prior, requestHash, idempotencyKey, { ...audit, orgId: org.id });
         }
         const now = ctx.clock.now();
-        const result = await createBooking(repos, ctx, { org, service, staffIds, start, timeZone, details, request, now });
+        const result = await createBooking(repos, ctx, { org, service, staffIds, start, timeZone, details, request, now, byBusiness });
         await repos.audit.record({ ...audit, objectIds: [result.booking.id], outcome: 'success' });
         if (keyHash && idempotencyKey) {
           const record: IdempotencyRecord = {
@@ -99,6 +110,7 @@ interface NewBooking {
   details: CleanBookingDetails;
   request: BookRequest;
   now: number;
+  byBusiness: boolean;
 }
 
 async function createBooking(repos: Repositories, ctx: AppContext, n: NewBooking): Promise<BookResult> {
@@ -123,7 +135,7 @@ async function createBooking(repos: Repositories, ctx: AppContext, n: NewBooking
 
   const assignment = await assignStaff(repos, org, free, start, n.request.staffId ?? (hold ? hold.staffId : null));
   const customer = await saveCustomer(repos, org.id, n.details.customer);
-  const status = service.requiresApproval ? 'pending' : 'confirmed';
+  const status = service.requiresApproval && !n.byBusiness ? 'pending' : 'confirmed';
   const booking: Booking = {
     id: hold?.id ?? newId(now),
     orgId: org.id,
@@ -154,7 +166,7 @@ async function createBooking(repos: Repositories, ctx: AppContext, n: NewBooking
     bookingId: booking.id,
     at: now,
     type: hold ? 'hold_converted' : 'created',
-    actor: 'customer',
+    actor: n.byBusiness ? 'business' : 'customer',
     data: { status, start: booking.start, end: booking.end, staffId: booking.staffId },
   });
   const token = newSecretToken();

@@ -1,18 +1,16 @@
-import { DomainError, notFound, slotUnavailable } from '../../domain/errors.js';
 import { assertTransition, canReschedule } from '../../domain/booking/booking-status.js';
+import { DomainError, notFound } from '../../domain/errors.js';
 import type { Booking, Service } from '../../domain/model.js';
 import { formatInstant } from '../../domain/time/format-instant.js';
 import { MS_PER_MINUTE } from '../../domain/time/units.js';
-import { newId } from '../../security/ids.js';
 import { hashToken } from '../../security/tokens.js';
 import { audited } from '../audited.js';
 import { InputCheck } from '../input-rules.js';
-import { recordBookingNotices } from '../notifications/booking-notices.js';
 import type { Actor, AppContext, Repositories } from '../ports.js';
 import { parseInstant, requireTimeZone } from '../time-window.js';
-import { MANAGE_LINK_GRACE_MS, manageUrl } from './book-appointment.js';
+import { manageUrl } from './book-appointment.js';
 import { type BookingView, bookingView } from './booking-view.js';
-import { offeredSlots } from './offered-slots.js';
+import { cancelBooking, moveBooking } from './change-booking.js';
 
 export interface ManagedBooking {
   booking: BookingView;
@@ -102,24 +100,8 @@ export async function cancelManagedBooking(
       const l = await locate(repos, token, now);
       assertTransition(l.booking.status, 'cancelled');
       assertBeforeDeadline(l, now);
-      const cancelled: Booking = {
-        ...l.booking,
-        status: 'cancelled',
-        cancelReason: cleanReason || null,
-        updatedAt: now,
-        version: l.booking.version + 1,
-      };
-      await repos.bookings.update(cancelled, l.booking.version);
-      await repos.bookings.addEvent(cancelled.orgId, {
-        id: newId(now),
-        bookingId: cancelled.id,
-        at: now,
-        type: 'cancelled',
-        actor: 'customer',
-        data: { by: 'customer' },
-      });
-      const link = manageUrl(ctx.publicUrl, token);
-      await recordBookingNotices(repos, { change: 'cancelled', booking: cancelled, previous: l.booking, manageUrl: link, now });
+      const manageLink = manageUrl(ctx.publicUrl, token);
+      const cancelled = await cancelBooking(repos, l.booking, cleanReason, { by: 'customer', manageUrl: manageLink, now });
       await repos.audit.record({ ...audit, orgId: cancelled.orgId, objectIds: [cancelled.id], outcome: 'success' });
       return present(repos, { ...l, booking: cancelled }, now);
     }),
@@ -149,41 +131,8 @@ export async function rescheduleManagedBooking(
         }
         assertBeforeDeadline(l, now);
         const { service, booking } = l;
-        const slots = await offeredSlots(repos, {
-          orgId: booking.orgId,
-          service,
-          staffIds,
-          from: start,
-          to: start + 1,
-          now,
-          ignoreBookingId: booking.id,
-        });
-        const free = slots.find((s) => s.start === start)?.staffIds ?? [];
-        if (free.length === 0) throw slotUnavailable();
-        const staffId = free.includes(booking.staffId) ? booking.staffId : (free[0] as string);
-        const moved: Booking = {
-          ...booking,
-          staffId,
-          start,
-          end: start + service.durationMin * MS_PER_MINUTE,
-          busyStart: start - service.bufferBeforeMin * MS_PER_MINUTE,
-          busyEnd: start + (service.durationMin + service.bufferAfterMin) * MS_PER_MINUTE,
-          customerTimeZone: zone ?? booking.customerTimeZone,
-          updatedAt: now,
-          version: booking.version + 1,
-        };
-        await repos.bookings.update(moved, booking.version);
-        await repos.manageTokens.extend(booking.id, moved.end + MANAGE_LINK_GRACE_MS);
-        await repos.bookings.addEvent(booking.orgId, {
-          id: newId(now),
-          bookingId: booking.id,
-          at: now,
-          type: 'rescheduled',
-          actor: 'customer',
-          data: { from: { start: booking.start, staffId: booking.staffId }, to: { start: moved.start, staffId } },
-        });
         const link = manageUrl(ctx.publicUrl, token);
-        await recordBookingNotices(repos, { change: 'rescheduled', booking: moved, previous: booking, manageUrl: link, now });
+        const moved = await moveBooking(repos, { booking, service, start, staffIds, timeZone: zone }, { by: 'customer', manageUrl: link, now });
         await repos.audit.record({ ...audit, orgId: booking.orgId, objectIds: [booking.id], outcome: 'success' });
         return present(repos, { ...l, booking: moved }, now);
       },

@@ -16,6 +16,8 @@ export interface BookingNoticeInput {
   previous?: Booking | null;
   /** The customer's manage link, when the caller holds its token. */
   manageUrl?: string | null;
+  /** Who made the change; a cancellation by the business is worded as such. Customer by default. */
+  by?: 'customer' | 'business';
   /** Chosen at booking time; later changes use what was chosen then. */
   prefs?: Partial<BookingNoticePrefs>;
   now: number;
@@ -71,8 +73,10 @@ async function load(repos: Repositories, input: BookingNoticeInput): Promise<Loa
   return { org, service, staff, customer: customer && !customer.erased ? customer : null, prefs, settings };
 }
 
-function template(change: BookingChange, b: Booking): TemplateName {
+function template(input: BookingNoticeInput): TemplateName {
+  const { change, booking: b } = input;
   if (change === 'created') return b.status === 'pending' ? 'booking.request_received' : 'booking.confirmed';
+  if (change === 'cancelled' && input.by === 'business') return 'booking.cancelled_by_business';
   return `booking.${change}` as TemplateName;
 }
 
@@ -108,7 +112,7 @@ async function customerMessages(repos: Repositories, input: BookingNoticeInput, 
   if (input.manageUrl) secret.manageUrl = input.manageUrl;
   if (l.settings.includeNotesInMessages && b.notes) secret.notes = b.notes;
   const data = publicData(input, l);
-  const name = template(input.change, b);
+  const name = template(input);
   const base = { orgId: b.orgId, template: name, locale: l.prefs.locale, owner, secret, bookingId: b.id };
   await repos.outbox.enqueue({ ...base, channel: 'email', to: customer.email, data, idempotencyKey: `booking:${b.id}:v${b.version}:${name}:email` });
   const sms = l.prefs.smsOptIn && customer.phone ? customer.phone : null;

@@ -17,6 +17,7 @@ export type TemplateName =
   | 'booking.declined'
   | 'booking.rescheduled'
   | 'booking.cancelled'
+  | 'booking.cancelled_by_business'
   | 'booking.reminder'
   | 'booking.follow_up'
   | 'security.code'

@@ -43,6 +43,12 @@ export const EN: Copy = {
       (v) => `${v.org}: booking cancelled, ${v.service}, ${v.when}.`,
       null,
     ),
+    'booking.cancelled_by_business': booking(
+      'Booking cancelled by the business',
+      (v) => `${v.org} has cancelled your appointment. The calendar file attached removes it from your calendar. Please contact them or book another time on their booking page.`,
+      (v) => `${v.org} cancelled your booking: ${v.service}, ${v.when}.`,
+      null,
+    ),
     'booking.reminder': booking(
       'Reminder',
       (v) => `A reminder of your appointment with ${v.org}.`,

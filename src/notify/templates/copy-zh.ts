@@ -43,6 +43,12 @@ export const ZH: Copy = {
       (v) => `${v.org}：预约已取消，${v.service}，${v.when}。`,
       null,
     ),
+    'booking.cancelled_by_business': booking(
+      '商家已取消预约',
+      (v) => `${v.org} 已取消您的预约。附件中的日历文件会将其从您的日历中移除。请联系商家，或在其预约页面选择其他时间。`,
+      (v) => `${v.org} 已取消您的预约：${v.service}，${v.when}。`,
+      null,
+    ),
     'booking.reminder': booking(
       '预约提醒',
       (v) => `提醒您在 ${v.org} 的预约。`,
