@@ -16,6 +16,8 @@ export interface Config {
   /** HTTPS on this server and the plain-HTTP redirect (see http/tls/transport-config.ts). */
   readonly transport: TransportConfig;
   readonly masterKey: { readonly env: string | null; readonly file: string; readonly fileExplicit: boolean };
+  /** Erasures written down outside the database, re-applied at every start (ERASURE_LEDGER_FILE). */
+  readonly erasureLedgerFile: string;
   /** BACKUP_KEY or BACKUP_KEY_FILE: seals and opens backups (see db/backup/backup-key-source.ts). */
   readonly backupKey: { readonly env: string | null; readonly file: string; readonly fileExplicit: boolean };
   /** Email, SMS and the outbox worker (see notify/notify-config.ts). */
@@ -85,6 +87,8 @@ export function loadConfig(env: Env = process.env): Config {
       file: env.MASTER_KEY_FILE ?? './data/master-key.json',
       fileExplicit: env.MASTER_KEY_FILE !== undefined,
     }),
+    // Beside the master key, outside the database and its backups (src/db/backup/erasure-ledger.ts).
+    erasureLedgerFile: env.ERASURE_LEDGER_FILE?.trim() || './data/erasures.log',
     backupKey: Object.freeze({
       env: env.BACKUP_KEY?.trim() || null,
       file: env.BACKUP_KEY_FILE ?? './data/backup.key',

@@ -3,6 +3,7 @@ import type { AppContext, Clock } from './app/ports.js';
 import type { Config } from './config.js';
 import { type Database, type DatabaseTarget, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { FileErasureLedger, databaseOnlyErasures } from './db/backup/erasure-ledger.js';
 import { KyselyAuditLog } from './db/repositories/audit-repository.js';
 import { KyselyOutboxQueue } from './db/repositories/outbox-queue-repository.js';
 import { DataKeyCache } from './db/crypto/data-key-cache.js';
@@ -30,6 +31,8 @@ export interface RuntimeOptions {
   masterKeys: MasterKeyProvider;
   clock?: Clock;
   migrate?: boolean;
+  /** Where erasures are written down outside the database; none: only in the database. */
+  erasureLedgerFile?: string;
 }
 
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
@@ -47,7 +50,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   return {
     database,
     masterKeys: options.masterKeys,
-    ctx: { uow, clock, publicUrl: options.publicUrl },
+    ctx: {
+      uow,
+      clock,
+      publicUrl: options.publicUrl,
+      erasures: options.erasureLedgerFile ? new FileErasureLedger(options.erasureLedgerFile) : databaseOnlyErasures,
+    },
     auditReader: new KyselyAuditLog(database.db, clock),
     outboxQueue: new KyselyOutboxQueue(database.db, database.engine, fieldCrypto(database.db, deps)),
     outboxSignal,
@@ -61,5 +69,5 @@ export function runtimeOptionsFrom(config: Config, warn: (message: string) => vo
     config.database.kind === 'sqlite' ? { kind: 'sqlite', file: config.database.file } : { kind: 'postgres', url: config.database.url };
   const keys = loadMasterKeys({ ...config.masterKey, production: config.nodeEnv === 'production' }, Date.now());
   if (keys.warning) warn(keys.warning);
-  return { database, publicUrl: config.publicUrl, masterKeys: keys.provider };
+  return { database, publicUrl: config.publicUrl, masterKeys: keys.provider, erasureLedgerFile: config.erasureLedgerFile };
 }

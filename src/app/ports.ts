@@ -166,4 +166,24 @@ export interface AppContext {
   uow: UnitOfWork;
   clock: Clock;
   publicUrl: string;
+  /** Erasures kept outside the database (see ErasureLedger). */
+  erasures: ErasureLedger;
+}
+
+/** One customer's erasure, as the ledger outside the database keeps it: ids only. */
+export interface ErasureRecord {
+  orgId: string;
+  customerId: string;
+  erasedAt: number;
+}
+
+/**
+ * Erasures written down outside the database before they commit, so that restoring a
+ * database (or a backup) made before an erasure cannot bring the customer back: every
+ * start re-applies the ledger (src/app/privacy/reapply-erasures.ts).
+ */
+export interface ErasureLedger {
+  /** Durable when it returns. */
+  record(entry: ErasureRecord): Promise<void>;
+  entries(): Promise<ErasureRecord[]>;
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 import type { Clock } from '../../src/app/ports.js';
 import type { DatabaseTarget } from '../../src/db/database.js';
@@ -62,6 +62,8 @@ export interface TestRuntime extends Runtime {
   target: DatabaseTarget;
   /** The one master key (version k1) the runtime started with. */
   masterKey: MasterKeyVersion;
+  /** This runtime's erasure ledger (a private temporary file). */
+  erasureLedgerFile: string;
   dispose(): Promise<void>;
 }
 
@@ -70,15 +72,18 @@ export async function testRuntime(engine: Engine, nowIso = '2027-03-01T00:00:00Z
   const clock = new FakeClock(Date.parse(nowIso));
   const masterKey = randomMasterKey('k1');
   const masterKeys = new LocalMasterKeyProvider([masterKey]);
-  const runtime = await createRuntime({ database: fresh.target, publicUrl: 'https://book.example.test', clock, masterKeys });
+  const erasureLedgerFile = join(mkdtempSync(join(tmpdir(), 'slotguard-erasures-')), 'erasures.log');
+  const runtime = await createRuntime({ database: fresh.target, publicUrl: 'https://book.example.test', clock, masterKeys, erasureLedgerFile });
   return {
     ...runtime,
     clock,
     target: fresh.target,
     masterKey,
+    erasureLedgerFile,
     dispose: async () => {
       await runtime.close();
       await fresh.drop();
+      rmSync(dirname(erasureLedgerFile), { recursive: true, force: true });
     },
   };
 }

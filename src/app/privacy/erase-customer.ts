@@ -20,7 +20,8 @@ export interface ErasedCustomer {
 /**
  * GDPR Art. 17 erasure by crypto-shredding: the customer's data keys are destroyed, so their
  * name, email, phone and booking notes are unreadable everywhere, backups included. Bookings
- * stay (the business's own records) but no longer say who made them.
+ * stay (the business's own records) but no longer say who made them. The erasure also goes
+ * to the ledger outside the database, so an older backup restored later is erased again.
  */
 export async function eraseCustomer(ctx: AppContext, input: EraseCustomerInput, actor: Actor): Promise<ErasedCustomer> {
   const check = new InputCheck();
@@ -36,6 +37,9 @@ export async function eraseCustomer(ctx: AppContext, input: EraseCustomerInput, 
         : await repos.customers.findById(org.id, input.customerId as string);
       if (!customer || customer.erased) throw notFound('Customer');
       const now = ctx.clock.now();
+      // Written down outside the database first: if the commit then fails, re-applying the
+      // ledger finishes what was asked; the other order could lose the erasure on a restore.
+      await ctx.erasures.record({ orgId: org.id, customerId: customer.id, erasedAt: now });
       await repos.customers.erase(org.id, customer.id, now);
       await repos.audit.record({ ...audit, orgId: org.id, objectIds: [customer.id], outcome: 'success' });
       return { customerId: customer.id, erasedAt: now };

@@ -2,12 +2,15 @@ import { createWriteStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
+import { type ReappliedErasures, reapplyErasures } from '../../app/privacy/reapply-erasures.js';
 import { type Config, loadConfig } from '../../config.js';
 import { type LoadedBackupKeys, loadBackupKeys } from '../../db/backup/backup-key-source.js';
 import { verifyBackupFile, unsealVerified } from '../../db/backup/sealed-files.js';
 import { seal } from '../../db/backup/seal.js';
 import { createSqliteBackup } from '../../db/backup/sqlite-backup.js';
 import { restoreSqliteBackup } from '../../db/backup/sqlite-restore.js';
+import { createRuntime, runtimeOptionsFrom } from '../../main.js';
+import { cliActor } from '../cli-actor.js';
 import { UsageError } from '../usage-error.js';
 import { printResult } from '../with-runtime.js';
 
@@ -16,6 +19,20 @@ function backupKeys(config: Config, create: boolean): LoadedBackupKeys {
   const loaded = loadBackupKeys({ ...config.backupKey, production: config.nodeEnv === 'production' }, { create });
   if (loaded.warning) process.stderr.write(`warning: ${loaded.warning}\n`);
   return loaded;
+}
+
+/**
+ * Erases again, in the restored database, every customer erased since the backup was made
+ * (the ledger lives outside the database), so an older backup brings no one back.
+ */
+async function reapplyErasuresTo(config: Config, file: string): Promise<ReappliedErasures> {
+  const warn = (message: string) => process.stderr.write(`warning: ${message}\n`);
+  const runtime = await createRuntime({ ...runtimeOptionsFrom(config, warn), database: { kind: 'sqlite', file }, migrate: false });
+  try {
+    return await reapplyErasures(runtime.ctx, cliActor());
+  } finally {
+    await runtime.close();
+  }
 }
 
 function defaultBackupFile(dbFile: string, now: Date): string {
@@ -62,8 +79,10 @@ export function registerBackupCommands(program: Command): void {
     .requiredOption('--to <path>', 'the SQLite database file to create')
     .option('--force', 'replace an existing database (stop the server first)')
     .action(async (file: string, o: { to: string; force?: boolean }) => {
-      const { keyring } = backupKeys(loadConfig(), false);
-      printResult(await restoreSqliteBackup(file, o.to, keyring, { force: o.force === true }));
+      const config = loadConfig();
+      const { keyring } = backupKeys(config, false);
+      const restored = await restoreSqliteBackup(file, o.to, keyring, { force: o.force === true });
+      printResult({ ...restored, erasures: await reapplyErasuresTo(config, o.to) });
     });
 
   backup

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { eraseCustomer } from '../../app/privacy/erase-customer.js';
+import { reapplyErasures } from '../../app/privacy/reapply-erasures.js';
 import { cliActor } from '../cli-actor.js';
 import { printResult, withRuntime } from '../with-runtime.js';
 
@@ -22,5 +23,11 @@ export function registerCustomerCommands(program: Command): void {
     .action(async (o: EraseOptions) => {
       const input = { orgSlug: o.org, customerId: o.id ?? null, email: o.email ?? null };
       printResult(await withRuntime((rt) => eraseCustomer(rt.ctx, input, cliActor()), FLAGS));
+    });
+  customer
+    .command('reapply-erasures')
+    .description('erase again every customer in the erasure ledger (after restoring an older database; start does this too)')
+    .action(async () => {
+      printResult(await withRuntime((rt) => reapplyErasures(rt.ctx, cliActor())));
     });
 }

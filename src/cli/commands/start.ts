@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { listOrganizations } from '../../app/admin/list-organizations.js';
 import { issueSetupLink } from '../../app/auth/first-run-setup.js';
 import { seedDemo } from '../../app/demo/seed-demo.js';
+import { reapplyErasures } from '../../app/privacy/reapply-erasures.js';
 import { loadConfig } from '../../config.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { requireDeliveryConfig, startOutboxWorker } from './worker.js';
@@ -45,6 +46,8 @@ export function registerStartCommand(program: Command): void {
 async function prepare(runtime: Runtime, demo: boolean): Promise<void> {
   const { applied } = await migrateToLatest(runtime.database);
   for (const name of applied) say(`applied migration ${name}`);
+  const erasures = await reapplyErasures(runtime.ctx, cliActor());
+  if (erasures.reapplied > 0) say(`erased again ${erasures.reapplied} customer(s) from the erasure ledger (the database was older than the ledger)`);
   if (!demo) return;
   const seeded = await seedDemo(runtime.ctx, cliActor());
   if (seeded.created) say(`seeded demo data: ${seeded.orgs.map((o) => `${o.slug} (${o.bookings} bookings)`).join(', ')}`);

@@ -3,6 +3,8 @@ import { type Config, ConfigError, loadConfig } from '../../config.js';
 import { deliveryProblems } from '../../notify/notify-config.js';
 import { type OutboxService, createOutboxService } from '../../jobs/outbox-service.js';
 import type { Runtime } from '../../main.js';
+import { reapplyErasures } from '../../app/privacy/reapply-erasures.js';
+import { cliActor } from '../cli-actor.js';
 import { openRuntime } from '../with-runtime.js';
 import { stopOnSignal } from './start.js';
 
@@ -16,6 +18,8 @@ export function registerWorkerCommand(program: Command): void {
       const config = loadConfig();
       requireDeliveryConfig(config, true);
       const runtime = await openRuntime(config);
+      const erasures = await reapplyErasures(runtime.ctx, cliActor());
+      if (erasures.reapplied > 0) say(`erased again ${erasures.reapplied} customer(s) from the erasure ledger`);
       const outbox = startOutboxWorker(runtime, config, say);
       stopOnSignal(async () => {
         await outbox.stop();
