@@ -20,7 +20,8 @@ export interface Clock {
 
 /** Who is acting: recorded with every change and every read of personal data. */
 export interface Actor {
-  type: 'public' | 'manage_link' | 'user' | 'cli' | 'system';
+  /** 'api_key': an integration; `id` is the key's id (never its secret). */
+  type: 'public' | 'manage_link' | 'user' | 'api_key' | 'cli' | 'system';
   id: string | null;
   ip?: string | null;
   userAgent?: string | null;

@@ -5,6 +5,7 @@ import * as foundation from './migrations/0001-foundation.js';
 import * as accounts from './migrations/0003-accounts.js';
 import * as outbox from './migrations/0002-outbox.js';
 import * as staffAccounts from './migrations/0004-staff-accounts.js';
+import * as apiKeys from './migrations/0005-api-keys.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0003-accounts': accounts,
   '0002-outbox': outbox,
   '0004-staff-accounts': staffAccounts,
+  '0005-api-keys': apiKeys,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

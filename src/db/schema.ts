@@ -239,6 +239,23 @@ export interface CalendarFeedsTable {
   revoked_at: number | null;
 }
 
+/** An integration's API key (0005). Only the hash of the whole key is kept. */
+export interface ApiKeysTable {
+  id: string;
+  org_id: string;
+  name: string;
+  secret_hash: string;
+  /** JSON array of permission names. */
+  scopes: string;
+  /** Who made it, as the audit log names actors ('user' or 'cli'). */
+  created_by_type: string;
+  created_by_id: string | null;
+  created_at: number;
+  expires_at: number | null;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
 export interface DB extends AccountTables {
   organizations: OrganizationsTable;
   locations: LocationsTable;
@@ -260,4 +277,5 @@ export interface DB extends AccountTables {
   notification_settings: NotificationSettingsTable;
   webhook_endpoints: WebhookEndpointsTable;
   calendar_feeds: CalendarFeedsTable;
+  api_keys: ApiKeysTable;
 }

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'rate_limited'
   | 'policy_violation'
   | 'invalid_credentials'
+  | 'invalid_api_key'
   | 'weak_password'
   | 'reauth_required'
   | 'mfa_required';

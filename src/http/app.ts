@@ -14,6 +14,7 @@ import { bookingRoutes } from './routes/bookings.js';
 import { calendarFeedRoutes } from './routes/calendar-feed.js';
 import { healthRoutes } from './routes/health.js';
 import { manageRoutes } from './routes/manage.js';
+import { orgApiKeyRoutes } from './routes/org-api-keys.js';
 import { publicBookingRoutes } from './routes/public-booking.js';
 import { reportSuspiciousRoutes } from './routes/report-suspicious.js';
 import { type FrameAncestors, webRoutes } from './routes/web.js';
@@ -99,6 +100,7 @@ export async function buildHttpApp(runtime: Runtime, options: HttpOptions = {}):
       await api.register(calendarFeedRoutes(runtime.ctx));
       await api.register(reportSuspiciousRoutes(runtime.ctx));
       await api.register(authApi(runtime.ctx, cookies));
+      await api.register(orgApiKeyRoutes(runtime.ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -6,6 +6,7 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_request: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
+  invalid_api_key: 401,
   reauth_required: 401,
   mfa_required: 401,
   forbidden: 403,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../src/app/access/roles.js';
+import { API_KEYS_ROWS } from './matrix-api-keys.js';
 
 /** Who calls: nobody, each role of the organization, or a user of another organization. */
 export type Caller = 'anonymous' | Role | 'other_org';
@@ -99,4 +100,5 @@ export const MATRIX: MatrixRow[] = [
   { method: 'POST', route: '/api/v1/org/invitations', payload: () => ({ role: 'staff' }), expect: signedIn(403, { owner: 201, admin: 201, other_org: 201 }) },
   { method: 'POST', route: '/api/v1/auth/invitations/accept', payload: () => ({ token: 'A'.repeat(43) }), expect: all(400) },
   { method: 'GET', route: '/api/v1/org/audit', expect: signedIn(403, { owner: 200, admin: 200, auditor: 200, other_org: 200 }) },
+  ...API_KEYS_ROWS,
 ];

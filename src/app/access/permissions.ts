@@ -13,6 +13,7 @@ export type Permission =
   | 'customers:read'
   | 'health_notes:read'
   | 'exports:create'
+  | 'keys:read'
   | 'keys:manage';
 
 const ALL: readonly Permission[] = [
@@ -27,6 +28,7 @@ const ALL: readonly Permission[] = [
   'customers:read',
   'health_notes:read',
   'exports:create',
+  'keys:read',
   'keys:manage',
 ];
 
@@ -38,7 +40,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   // Books for anyone; never sees health notes.
   receptionist: ['org:read', 'members:read', 'bookings:read', 'bookings:write', 'customers:read'],
   // Read-only, the audit trail included; no health notes.
-  auditor: ['org:read', 'members:read', 'audit:read', 'bookings:read', 'customers:read'],
+  auditor: ['org:read', 'members:read', 'audit:read', 'bookings:read', 'customers:read', 'keys:read'],
   customer: [],
 };
 

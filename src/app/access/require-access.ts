@@ -14,11 +14,25 @@ export interface AccessObject {
 
 /** What a granted action may rely on: the tenant and role, from the session, never from the request. */
 export interface Access {
+  /** The signed-in user, or an API key's id (see AuthContext). */
   userId: string;
   orgId: string;
   role: Role;
   /** Who to record in the audit log. */
   actor: Actor;
+  /** The API key acting, or null for a person. */
+  apiKeyId: string | null;
+  /**
+   * Whether the caller may also do `permission`: for a use case that shows more to some
+   * callers. Use this, not roleAllows(role, ...): a key may do only what its scopes say.
+   */
+  allows(permission: Permission): boolean;
+}
+
+/** A person's role grants, or exactly an API key's scopes (never a step-up action: a key cannot re-authenticate). */
+function callerAllows(auth: AuthContext, permission: Permission): boolean {
+  if (auth.apiKey) return !STEP_UP_PERMISSIONS.has(permission) && (auth.apiKey.scopes as readonly Permission[]).includes(permission);
+  return auth.role !== null && roleAllows(auth.role, permission);
 }
 
 async function inOrg(repos: Repositories, orgId: string, o: AccessObject, now: number): Promise<boolean> {
@@ -39,8 +53,8 @@ async function inOrg(repos: Repositories, orgId: string, o: AccessObject, now: n
 }
 
 /**
- * The one access check every signed-in use case starts with: a full session, a role in the
- * session's organization that allows `permission`, a fresh authentication for sensitive
+ * The one access check every signed-in use case starts with: a full session (or an API key), a
+ * role in the session's organization that allows `permission` (a key: one of its scopes), a fresh authentication for sensitive
  * permissions, and every named object inside that organization (another tenant's: 404,
  * exactly as if it did not exist). Refusals are audited.
  */
@@ -67,8 +81,8 @@ export async function requireAccess(
     return error;
   };
   if (auth.stage !== 'full') throw await deny(new DomainError('mfa_required', 'Finish signing in first'));
-  if (!auth.orgId || !auth.role || !roleAllows(auth.role, permission)) {
-    throw await deny(new DomainError('forbidden', 'Your role does not allow this'));
+  if (!auth.orgId || !auth.role || !callerAllows(auth, permission)) {
+    throw await deny(new DomainError('forbidden', auth.apiKey ? "This API key's scopes do not allow this" : 'Your role does not allow this'));
   }
   if (STEP_UP_PERMISSIONS.has(permission)) requireRecentAuth(auth, now);
   const orgId = auth.orgId;
@@ -77,5 +91,12 @@ export async function requireAccess(
     return null;
   });
   if (missing) throw await deny(notFound(missing.type === 'member' ? 'User' : missing.type.replace(/^./, (c) => c.toUpperCase())), [missing.id]);
-  return { userId: auth.userId, orgId, role: auth.role, actor: actorOf(auth) };
+  return {
+    userId: auth.userId,
+    orgId,
+    role: auth.role,
+    actor: actorOf(auth),
+    apiKeyId: auth.apiKey?.id ?? null,
+    allows: (p) => callerAllows(auth, p),
+  };
 }

@@ -1,6 +1,7 @@
 import type { FactorKind, Membership, MfaFactor, User } from './account-model.js';
 import type { OrgSecurityPolicy } from './security-policy.js';
-import type { AuditReader } from '../ports.js';
+import type { ApiKeyScope } from '../access/api-key-scopes.js';
+import type { Actor, AuditReader } from '../ports.js';
 import type { ThrottleState } from '../../security/auth/throttle-policy.js';
 import type { Session, SessionStage } from './session-model.js';
 
@@ -150,6 +151,32 @@ export interface AccountTokenRepository {
   expireAll(purpose: AccountTokenPurpose, userId: string | null, at: number): Promise<void>;
 }
 
+/** An integration's key to one organization's API; its secret exists only with its holder. */
+export interface ApiKey {
+  id: string;
+  orgId: string;
+  name: string;
+  scopes: ApiKeyScope[];
+  /** Who made it, as the audit log names them. */
+  createdBy: { type: Actor['type']; id: string | null };
+  createdAt: number;
+  expiresAt: number | null;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+}
+
+export interface ApiKeyRepository {
+  insert(key: ApiKey, secretHash: string): Promise<void>;
+  /** The key (of any organization: the caller is not known yet) with the hash to check a presented key against. */
+  findForCheck(id: string): Promise<{ key: ApiKey; secretHash: string } | null>;
+  /** Newest first. */
+  listOrg(orgId: string): Promise<ApiKey[]>;
+  /** False when the key is not this organization's or was revoked already. */
+  revoke(orgId: string, id: string, at: number): Promise<boolean>;
+  /** Records a use unless one was recorded after `since`; true when it wrote (at most once a minute per key). */
+  touch(id: string, at: number, since: number): Promise<boolean>;
+}
+
 /** The accounts' repositories, reached as `repos.accounts` inside a unit of work. */
 export interface AccountRepositories {
   users: UserRepository;
@@ -162,6 +189,7 @@ export interface AccountRepositories {
   recoveryCodes: RecoveryCodeRepository;
   oneTimeCodes: OneTimeCodeRepository;
   tokens: AccountTokenRepository;
+  apiKeys: ApiKeyRepository;
   /** The audit trail, read by auditors, owners and admins. */
   auditTrail: AuditReader;
 }

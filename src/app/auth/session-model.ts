@@ -1,3 +1,4 @@
+import type { ApiKeyScope } from '../access/api-key-scopes.js';
 import type { Role } from '../access/roles.js';
 import type { Actor } from '../ports.js';
 
@@ -29,7 +30,18 @@ export interface Session {
   revokedAt: number | null;
 }
 
-/** Who is calling, from their session: the one source of tenant and role for every use case. */
+/** An integration calling with an API key instead of a person with a session. */
+export interface ApiKeyPrincipal {
+  id: string;
+  /** Everything the key may do: requireAccess allows these and nothing else. */
+  scopes: readonly ApiKeyScope[];
+}
+
+/**
+ * Who is calling, from their session or API key: the one source of tenant and role for every
+ * use case. For a key, `userId` and `sessionId` are the key's id (no person acts), `role` is
+ * 'receptionist' (org-wide, never health notes) and `apiKey` limits it to its scopes.
+ */
 export interface AuthContext {
   userId: string;
   sessionId: string;
@@ -40,6 +52,7 @@ export interface AuthContext {
   authMethods: string[];
   ip: string | null;
   userAgent: string | null;
+  apiKey?: ApiKeyPrincipal;
 }
 
 /** What the browser tells us about itself; recorded with sessions and audit entries. */
@@ -50,6 +63,7 @@ export interface ClientInfo {
 
 /** The audit log's view of a signed-in caller. */
 export function actorOf(auth: AuthContext): Actor {
+  if (auth.apiKey) return { type: 'api_key', id: auth.apiKey.id, ip: auth.ip, userAgent: auth.userAgent };
   return { type: 'user', id: auth.userId, ip: auth.ip, userAgent: auth.userAgent };
 }
 

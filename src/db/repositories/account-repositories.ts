@@ -4,6 +4,7 @@ import type { Clock } from '../../app/ports.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
 import type { DB } from '../schema.js';
 import { KyselyAccountTokenRepository } from './account-token-repository.js';
+import { KyselyApiKeyRepository } from './api-key-repository.js';
 import { KyselyAuditLog } from './audit-repository.js';
 import { KyselyLoginChallengeRepository } from './login-challenge-repository.js';
 import { KyselyMembershipRepository } from './membership-repository.js';
@@ -28,6 +29,7 @@ export function accountRepositories(db: Kysely<DB>, crypto: FieldCrypto, clock: 
     recoveryCodes: new KyselyRecoveryCodeRepository(db),
     oneTimeCodes: new KyselyOneTimeCodeRepository(db),
     tokens: new KyselyAccountTokenRepository(db),
+    apiKeys: new KyselyApiKeyRepository(db),
     auditTrail: new KyselyAuditLog(db, clock),
   };
 }

@@ -6,6 +6,7 @@ import type { AuthContext, ClientInfo, SessionStage } from '../../app/auth/sessi
 import type { AppContext } from '../../app/ports.js';
 import { DomainError } from '../../domain/errors.js';
 import { csrfTokenMatches } from '../../security/sessions/csrf-token.js';
+import { authenticateApiKey, bearerCredential } from './api-key-auth.js';
 import { type AuthCookies, cookieValue } from './auth-cookies.js';
 
 declare module 'fastify' {
@@ -31,7 +32,7 @@ export function clientOf(request: FastifyRequest): ClientInfo {
 const forbidden = (message: string) => new DomainError('forbidden', message);
 
 /**
- * Cookie sessions for the whole API: resolves the session cookie on each request (enforcing
+ * Cookie sessions (or an integration's API key) for the whole API: resolves the session cookie on each request (enforcing
  * its timeouts on the server) and guards every state change made with our cookies: the
  * Origin, when sent, must be ours, and the `X-CSRF-Token` header must match the session.
  */
@@ -40,8 +41,14 @@ export const sessionAuth = fp<{ ctx: AppContext; cookies: AuthCookies }>(async (
   app.decorateRequest('auth', null);
   app.decorateRequest('sessionToken', null);
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
+    const key = bearerCredential(request);
+    if (key !== null) {
+      // An integration: cookies are ignored, and no CSRF token is needed (a browser never adds this header on its own).
+      request.auth = await authenticateApiKey(ctx, request, reply, key, clientOf(request));
+      return;
+    }
     const sessionCookie = cookieValue(request, cookies.session);
     if (sessionCookie) {
       request.auth = await resolveSession(ctx, sessionCookie, clientOf(request));
@@ -67,6 +74,7 @@ export const sessionAuth = fp<{ ctx: AppContext; cookies: AuthCookies }>(async (
 export function requireSession(request: FastifyRequest, stages: readonly SessionStage[] = ['full']): AuthContext {
   const auth = request.auth;
   if (!auth) throw new DomainError('unauthenticated', 'Sign in first');
+  if (auth.apiKey) throw forbidden('API keys cannot be used here');
   if (!stages.includes(auth.stage)) {
     throw new DomainError(
       auth.stage === 'mfa_enrolment' ? 'mfa_required' : 'forbidden',

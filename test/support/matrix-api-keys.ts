@@ -1,0 +1,21 @@
+import type { Caller, MatrixRow } from './access-matrix.js';
+
+// Only types come from access-matrix.ts: it imports this file, so a value import would be circular.
+const ownersAndAdmins = (status: number, over: Partial<Record<Caller, number>> = {}): Record<Caller, number> => ({
+  anonymous: 401,
+  owner: status,
+  admin: status,
+  staff: 403,
+  receptionist: 403,
+  auditor: 403,
+  customer: 403,
+  other_org: status,
+  ...over,
+});
+
+/** API keys and a member's compromised password: owners and admins only, with a fresh sign-in. */
+export const API_KEYS_ROWS: MatrixRow[] = [
+  { method: 'GET', route: '/api/v1/org/api-keys', expect: ownersAndAdmins(200, { auditor: 200 }) },
+  { method: 'POST', route: '/api/v1/org/api-keys', payload: () => ({ name: 'Matrix', scopes: ['bookings:read'] }), expect: ownersAndAdmins(201) },
+  { method: 'DELETE', route: '/api/v1/org/api-keys/{keyId}', url: (i) => `/api/v1/org/api-keys/${i.randomId}`, expect: ownersAndAdmins(404) },
+];
