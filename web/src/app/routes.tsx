@@ -1,8 +1,11 @@
 import type { ReactNode } from 'react';
-import { useLocale } from '../components/useLocale';
+import { CalendarPage } from './calendar/CalendarPage';
 import type { Permission } from './permissions';
 import { SecurityPage } from './security/SecurityPage';
 import { SettingsPage } from './settings/SettingsPage';
+import { HoursPage } from './setup/HoursPage';
+import { ServicesPage } from './setup/ServicesPage';
+import { StaffPage } from './setup/StaffPage';
 import { UsersPage } from './users/UsersPage';
 
 /**
@@ -26,12 +29,10 @@ export type NavGroup = 'setup';
 export const NAV_GROUP_LABELS: Record<NavGroup, string> = { setup: 'app:nav.setup' };
 
 export const APP_ROUTES: readonly AppRoute[] = [
-  // --- Calendar (helper F2): replace the placeholders with the real pages. ---
-  { path: 'calendar/*', element: <NotBuiltYet />, permission: 'bookings:read', nav: { labelKey: 'app:nav.calendar' } },
-  // --- Setup (helper F2) ---
-  { path: 'setup/services/*', element: <NotBuiltYet />, permission: 'org:manage', nav: { labelKey: 'app:nav.services', group: 'setup' } },
-  { path: 'setup/staff/*', element: <NotBuiltYet />, permission: 'org:manage', nav: { labelKey: 'app:nav.staff', group: 'setup' } },
-  { path: 'setup/hours/*', element: <NotBuiltYet />, permission: 'org:manage', nav: { labelKey: 'app:nav.hours', group: 'setup' } },
+  { path: 'calendar/*', element: <CalendarPage />, permission: 'bookings:read', nav: { labelKey: 'app:nav.calendar' } },
+  { path: 'setup/services/*', element: <ServicesPage />, permission: 'org:manage', nav: { labelKey: 'app:nav.services', group: 'setup' } },
+  { path: 'setup/staff/*', element: <StaffPage />, permission: 'org:manage', nav: { labelKey: 'app:nav.staff', group: 'setup' } },
+  { path: 'setup/hours/*', element: <HoursPage />, permission: 'org:manage', nav: { labelKey: 'app:nav.hours', group: 'setup' } },
   // --- People, settings, my account ---
   { path: 'users', element: <UsersPage />, permission: 'members:read', nav: { labelKey: 'app:nav.users' } },
   { path: 'settings', element: <SettingsPage />, permission: 'org:read', nav: { labelKey: 'app:nav.settings' } },
@@ -40,8 +41,3 @@ export const APP_ROUTES: readonly AppRoute[] = [
 
 /** Where a route's navigation link points: its path without a trailing '/*'. */
 export const linkOf = (route: AppRoute) => `/app/${route.path.replace(/\/\*$/, '')}`;
-
-function NotBuiltYet() {
-  const { t } = useLocale('app');
-  return <p>{t('shell.notBuiltYet')}</p>;
-}
