@@ -14,6 +14,7 @@ import { bookingRoutes } from './routes/bookings.js';
 import { calendarFeedRoutes } from './routes/calendar-feed.js';
 import { healthRoutes } from './routes/health.js';
 import { manageRoutes } from './routes/manage.js';
+import { orgMessagesRoutes } from './routes/org-messages.js';
 import { orgApiKeyRoutes } from './routes/org-api-keys.js';
 import { publicBookingRoutes } from './routes/public-booking.js';
 import { reportSuspiciousRoutes } from './routes/report-suspicious.js';
@@ -30,6 +31,8 @@ export interface HttpOptions {
   trustProxy?: string[];
   /** HTTPS on this server, and whether to send HSTS; plain HTTP without HSTS by default. */
   transport?: HttpTransport;
+  /** The sender address messages show (SMTP_FROM's address); admin previews use it. */
+  mailFrom?: string;
 }
 
 /** Builds the HTTP app. Plugins load in a fixed order: security, docs, errors, routes. */
@@ -99,6 +102,7 @@ export async function buildHttpApp(runtime: Runtime, options: HttpOptions = {}):
       await api.register(manageRoutes(runtime.ctx));
       await api.register(calendarFeedRoutes(runtime.ctx));
       await api.register(reportSuspiciousRoutes(runtime.ctx));
+      await api.register(orgMessagesRoutes(runtime.ctx, { queue: runtime.outboxQueue, fromAddress: options.mailFrom ?? `no-reply@${new URL(runtime.ctx.publicUrl).hostname}` }));
       await api.register(authApi(runtime.ctx, cookies));
       await api.register(orgApiKeyRoutes(runtime.ctx));
     },

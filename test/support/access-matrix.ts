@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../src/app/access/roles.js';
 import { API_KEYS_ROWS } from './matrix-api-keys.js';
+import { MESSAGES_ROWS } from './matrix-messages.js';
 
 /** Who calls: nobody, each role of the organization, or a user of another organization. */
 export type Caller = 'anonymous' | Role | 'other_org';
@@ -101,4 +102,5 @@ export const MATRIX: MatrixRow[] = [
   { method: 'POST', route: '/api/v1/auth/invitations/accept', payload: () => ({ token: 'A'.repeat(43) }), expect: all(400) },
   { method: 'GET', route: '/api/v1/org/audit', expect: signedIn(403, { owner: 200, admin: 200, auditor: 200, other_org: 200 }) },
   ...API_KEYS_ROWS,
+  ...MESSAGES_ROWS,
 ];

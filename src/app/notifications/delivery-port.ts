@@ -54,6 +54,10 @@ export interface OutboxFilter {
   status?: MessageStatus;
   channel?: Channel;
   bookingId?: string;
+  /** Webhook deliveries to this endpoint only. */
+  webhookEndpointId?: string;
+  /** Entries older than this one (newest-first paging). */
+  before?: { createdAt: number; id: string };
   limit: number;
 }
 

@@ -6,7 +6,9 @@ import { newSecretToken } from '../../security/tokens.js';
 import { orgIdForAudit } from '../admin/admin-org.js';
 import { audited } from '../audited.js';
 import { InputCheck } from '../input-rules.js';
-import type { Actor, AppContext } from '../ports.js';
+import { requireAccess } from '../access/require-access.js';
+import type { AuthContext } from '../auth/session-model.js';
+import type { Actor, AppContext, Repositories } from '../ports.js';
 import { requireOrg } from '../public/load-public.js';
 import { WEBHOOK_EVENTS, type WebhookEndpoint, type WebhookEvent } from './notification-ports.js';
 
@@ -28,23 +30,40 @@ export interface CreatedWebhook {
  * again after every DNS resolution at delivery.
  */
 export async function createWebhookEndpoint(ctx: AppContext, input: CreateWebhookInput, actor: Actor): Promise<CreatedWebhook> {
-  const audit = { orgId: await orgIdForAudit(ctx, input.orgSlug), actor, action: 'webhook.create', objectType: 'webhook_endpoint', objectIds: [] };
+  const orgId = await orgIdForAudit(ctx, input.orgSlug);
+  return createEndpoint(ctx, orgId, input, actor, async (repos) => (await requireOrg(repos, input.orgSlug)).id);
+}
+
+/** The same for the signed-in organization (owner, admin). */
+export async function createOrgWebhook(ctx: AppContext, auth: AuthContext | null, input: Omit<CreateWebhookInput, 'orgSlug'>): Promise<CreatedWebhook> {
+  const access = await requireAccess(ctx, auth, 'org:manage');
+  return createEndpoint(ctx, access.orgId, input, access.actor, async () => access.orgId);
+}
+
+async function createEndpoint(
+  ctx: AppContext,
+  auditOrgId: string | null,
+  input: Omit<CreateWebhookInput, 'orgSlug'>,
+  actor: Actor,
+  orgOf: (repos: Repositories) => Promise<string>,
+): Promise<CreatedWebhook> {
+  const audit = { orgId: auditOrgId, actor, action: 'webhook.create', objectType: 'webhook_endpoint', objectIds: [] };
   return audited(ctx.uow, audit, () =>
     ctx.uow.write(async (repos) => {
-      const org = await requireOrg(repos, input.orgSlug);
-      const settings = await repos.notifications.settings(org.id);
+      const orgId = await orgOf(repos);
+      const settings = await repos.notifications.settings(orgId);
       const events = cleanEndpoint(input, settings.webhookAllowedHosts);
       const now = ctx.clock.now();
-      const endpoint: WebhookEndpoint = { id: newId(now), orgId: org.id, url: input.url.trim(), events, active: true, createdAt: now };
+      const endpoint: WebhookEndpoint = { id: newId(now), orgId, url: input.url.trim(), events, active: true, createdAt: now };
       const secret = `whsec_${newSecretToken()}`;
       await repos.webhooks.insert(endpoint, secret);
-      await repos.audit.record({ ...audit, orgId: org.id, objectIds: [endpoint.id], outcome: 'success' });
+      await repos.audit.record({ ...audit, orgId, objectIds: [endpoint.id], outcome: 'success' });
       return { endpoint, secret };
     }),
   );
 }
 
-function cleanEndpoint(input: CreateWebhookInput, allowedHosts: readonly string[]): WebhookEvent[] {
+function cleanEndpoint(input: Omit<CreateWebhookInput, 'orgSlug'>, allowedHosts: readonly string[]): WebhookEvent[] {
   const check = new InputCheck();
   let url: URL | null = null;
   try {
@@ -75,14 +94,36 @@ export async function listWebhookEndpoints(ctx: AppContext, orgSlug: string): Pr
   return ctx.uow.read(async (repos) => repos.webhooks.list((await requireOrg(repos, orgSlug)).id));
 }
 
+/** The signed-in organization's endpoints (their secrets stay sealed). */
+export async function listOrgWebhooks(ctx: AppContext, auth: AuthContext | null): Promise<WebhookEndpoint[]> {
+  const access = await requireAccess(ctx, auth, 'audit:read');
+  return ctx.uow.read((repos) => repos.webhooks.list(access.orgId));
+}
+
 /** Stops deliveries to an endpoint; messages already queued for it are skipped. */
 export async function removeWebhookEndpoint(ctx: AppContext, orgSlug: string, id: string, actor: Actor): Promise<{ id: string; active: false }> {
-  const audit = { orgId: await orgIdForAudit(ctx, orgSlug), actor, action: 'webhook.remove', objectType: 'webhook_endpoint', objectIds: [id] };
+  const orgId = await orgIdForAudit(ctx, orgSlug);
+  return removeEndpoint(ctx, orgId, id, actor, async (repos) => (await requireOrg(repos, orgSlug)).id);
+}
+
+export async function removeOrgWebhook(ctx: AppContext, auth: AuthContext | null, id: string): Promise<{ id: string; active: false }> {
+  const access = await requireAccess(ctx, auth, 'org:manage');
+  return removeEndpoint(ctx, access.orgId, id, access.actor, async () => access.orgId);
+}
+
+async function removeEndpoint(
+  ctx: AppContext,
+  auditOrgId: string | null,
+  id: string,
+  actor: Actor,
+  orgOf: (repos: Repositories) => Promise<string>,
+): Promise<{ id: string; active: false }> {
+  const audit = { orgId: auditOrgId, actor, action: 'webhook.remove', objectType: 'webhook_endpoint', objectIds: [id] };
   return audited(ctx.uow, audit, () =>
     ctx.uow.write(async (repos) => {
-      const org = await requireOrg(repos, orgSlug);
-      if (!(await repos.webhooks.deactivate(org.id, id))) throw notFound('Webhook endpoint');
-      await repos.audit.record({ ...audit, orgId: org.id, outcome: 'success' });
+      const orgId = await orgOf(repos);
+      if (!(await repos.webhooks.deactivate(orgId, id))) throw notFound('Webhook endpoint');
+      await repos.audit.record({ ...audit, orgId, outcome: 'success' });
       return { id, active: false as const };
     }),
   );

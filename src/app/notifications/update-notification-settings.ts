@@ -2,7 +2,9 @@ import type { NotificationSettings } from '../../domain/notifications/notificati
 import { orgIdForAudit } from '../admin/admin-org.js';
 import { audited } from '../audited.js';
 import { InputCheck } from '../input-rules.js';
-import type { Actor, AppContext } from '../ports.js';
+import { requireAccess } from '../access/require-access.js';
+import type { AuthContext } from '../auth/session-model.js';
+import type { Actor, AppContext, Repositories } from '../ports.js';
 import { requireOrg } from '../public/load-public.js';
 
 export interface UpdateNotificationSettingsInput extends Partial<NotificationSettings> {
@@ -14,14 +16,36 @@ const HOST = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:
 
 /** Changes what the org chose about reminders, quiet hours, message contents and webhook hosts. */
 export async function updateNotificationSettings(ctx: AppContext, input: UpdateNotificationSettingsInput, actor: Actor): Promise<NotificationSettings> {
-  const audit = { orgId: await orgIdForAudit(ctx, input.orgSlug), actor, action: 'notification_settings.update', objectType: 'organization', objectIds: [] };
+  const { orgSlug, ...changes } = input;
+  return save(ctx, await orgIdForAudit(ctx, orgSlug), changes, actor, async (repos) => (await requireOrg(repos, orgSlug)).id);
+}
+
+/** The signed-in organization's message settings (owner, admin, auditor). */
+export async function getOrgNotificationSettings(ctx: AppContext, auth: AuthContext | null): Promise<NotificationSettings> {
+  const access = await requireAccess(ctx, auth, 'audit:read');
+  return ctx.uow.read((repos) => repos.notifications.settings(access.orgId));
+}
+
+/** The same change for the signed-in organization (owner, admin). */
+export async function updateOrgNotificationSettings(ctx: AppContext, auth: AuthContext | null, changes: Partial<NotificationSettings>): Promise<NotificationSettings> {
+  const access = await requireAccess(ctx, auth, 'org:manage');
+  return save(ctx, access.orgId, changes, access.actor, async () => access.orgId);
+}
+
+async function save(
+  ctx: AppContext,
+  auditOrgId: string | null,
+  changes: Partial<NotificationSettings>,
+  actor: Actor,
+  orgOf: (repos: Repositories) => Promise<string>,
+): Promise<NotificationSettings> {
+  const audit = { orgId: auditOrgId, actor, action: 'notification_settings.update', objectType: 'organization', objectIds: [] };
   return audited(ctx.uow, audit, () =>
     ctx.uow.write(async (repos) => {
-      const org = await requireOrg(repos, input.orgSlug);
-      const { orgSlug: _slug, ...changes } = input;
-      const next = clean({ ...(await repos.notifications.settings(org.id)), ...changes });
-      await repos.notifications.saveSettings(org.id, next, ctx.clock.now());
-      await repos.audit.record({ ...audit, orgId: org.id, objectIds: [org.id], outcome: 'success' });
+      const orgId = await orgOf(repos);
+      const next = clean({ ...(await repos.notifications.settings(orgId)), ...changes });
+      await repos.notifications.saveSettings(orgId, next, ctx.clock.now());
+      await repos.audit.record({ ...audit, orgId, objectIds: [orgId], outcome: 'success' });
       return next;
     }),
   );

@@ -98,6 +98,11 @@ export class KyselyOutboxQueue implements OutboxQueue {
     if (f.status) q = q.where('status', '=', f.status);
     if (f.channel) q = q.where('channel', '=', f.channel);
     if (f.bookingId) q = q.where('booking_id', '=', f.bookingId);
+    // A webhook message's idempotency key ends with its endpoint id (booking-notices.ts); the
+    // address itself is sealed.
+    if (f.webhookEndpointId) q = q.where('channel', '=', 'webhook').where('idempotency_key', 'like', `%:webhook:${f.webhookEndpointId}`);
+    const before = f.before;
+    if (before) q = q.where((eb) => eb.or([eb('created_at', '<', before.createdAt), eb.and([eb('created_at', '=', before.createdAt), eb('id', '<', before.id)])]));
     return (await q.execute()).map(toEntry);
   }
 

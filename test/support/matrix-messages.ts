@@ -1,0 +1,39 @@
+import type { Caller, MatrixRow } from './access-matrix.js';
+
+// Only types come from access-matrix.ts: it imports this file, so a value import would be circular.
+/** Owners and admins change; auditors read too; other roles are refused; another org gets its own answer. */
+const answers = (status: number, auditor: number): Record<Caller, number> => ({
+  anonymous: 401,
+  owner: status,
+  admin: status,
+  staff: 403,
+  receptionist: 403,
+  auditor,
+  customer: 403,
+  other_org: status,
+});
+const readers = (status: number) => answers(status, status);
+const managers = (status: number) => answers(status, 403);
+
+/** The org's outbox, message settings and webhooks (src/http/routes/org-messages.ts). */
+export const MESSAGES_ROWS: MatrixRow[] = [
+  { method: 'GET', route: '/api/v1/org/outbox', expect: readers(200) },
+  { method: 'GET', route: '/api/v1/org/outbox/{messageId}', url: (i) => `/api/v1/org/outbox/${i.randomId}`, expect: readers(404) },
+  { method: 'POST', route: '/api/v1/org/outbox/{messageId}/retry', url: (i) => `/api/v1/org/outbox/${i.randomId}/retry`, expect: managers(404) },
+  { method: 'GET', route: '/api/v1/org/notification-settings', expect: readers(200) },
+  { method: 'PUT', route: '/api/v1/org/notification-settings', payload: () => ({ followUpAfterMin: null }), expect: managers(200) },
+  { method: 'GET', route: '/api/v1/org/webhooks', expect: readers(200) },
+  {
+    method: 'POST',
+    route: '/api/v1/org/webhooks',
+    payload: () => ({ url: 'https://hooks.example.org/slotguard', events: ['booking.created'] }),
+    expect: managers(201),
+  },
+  { method: 'DELETE', route: '/api/v1/org/webhooks/{webhookId}', url: (i) => `/api/v1/org/webhooks/${i.randomId}`, expect: managers(404) },
+  {
+    method: 'GET',
+    route: '/api/v1/org/webhooks/{webhookId}/deliveries',
+    url: (i) => `/api/v1/org/webhooks/${i.randomId}/deliveries`,
+    expect: readers(404),
+  },
+];
