@@ -1,6 +1,6 @@
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { type HttpOptions, buildHttpApp } from '../../../src/http/app.js';
+import { freePort } from '../../support/cli.js';
 import { type TestRuntime, testRuntime } from '../../support/databases.js';
 import { type Shop, seedShop } from '../../support/fixtures.js';
 
@@ -15,17 +15,19 @@ export interface E2eServer {
   close(): Promise<void>;
 }
 
-/** The real server with the built UI on a free port, over a fresh SQLite file with the test shop. */
+/**
+ * The real server with the built UI on a free port, over a fresh SQLite file with the test shop.
+ * It knows its own address from the start, as a deployed server does: manage links point at it,
+ * and the sign-in cookies and the same-origin check fit the browser's http://127.0.0.1 origin.
+ */
 export async function startServer(options: HttpOptions = {}): Promise<E2eServer> {
   const rt = await testRuntime('sqlite', NOW);
   const shop = await seedShop(rt, 'shop');
   await rt.database.db.updateTable('organizations').set({ name: 'Studio Mia' }).where('id', '=', shop.orgId).execute();
-  // Manage links point at this server, whose port is known only once it listens.
-  const ctx = { ...rt.ctx };
-  const app = await buildHttpApp({ ...rt, ctx }, options);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  ctx.publicUrl = base;
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const app = await buildHttpApp({ ...rt, ctx: { ...rt.ctx, publicUrl: base } }, options);
+  await app.listen({ port, host: '127.0.0.1' });
   return {
     base,
     rt,
