@@ -2,11 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataKeyCache } from '../src/db/crypto/data-key-cache.js';
 import { KeyRotation } from '../src/db/crypto/key-rotation.js';
-import { KyselyUnitOfWork } from '../src/db/unit-of-work.js';
+import { SEALED_COLUMNS } from '../src/db/crypto/sealed-columns.js';
+import { KyselyOutboxQueue } from '../src/db/repositories/outbox-queue-repository.js';
+import { KyselyUnitOfWork, fieldCrypto } from '../src/db/unit-of-work.js';
 import { buildHttpApp } from '../src/http/app.js';
 import { keyIdOf } from '../src/security/crypto/field-cipher.js';
 import { LocalMasterKeyProvider, type MasterKeyVersion, randomMasterKey } from '../src/security/crypto/master-key.js';
 import { hashToken } from '../src/security/tokens.js';
+import { type TestUser, addUser } from './support/accounts.js';
 import { ENGINES, type TestRuntime, testRuntime } from './support/databases.js';
 import { type Shop, bookingBody, seedShop } from './support/fixtures.js';
 
@@ -17,11 +20,13 @@ describe.each(ENGINES)('key rotation on %s', (engine) => {
   let k1: MasterKeyVersion;
   const k2 = randomMasterKey('k2');
   const tokens: string[] = [];
+  let user: TestUser;
 
   beforeAll(async () => {
     rt = await testRuntime(engine);
     k1 = rt.masterKey;
     shop = await seedShop(rt);
+    user = await addUser(rt, 'shop', 'admin', 'rotated.admin@example.org');
     app = await buildHttpApp(rt);
     for (let i = 0; i < 6; i++) {
       const res = await app.inject({
@@ -92,5 +97,20 @@ describe.each(ENGINES)('key rotation on %s', (engine) => {
       return found ? r.bookings.findById(shop.orgId, found.bookingId) : null;
     });
     expect(view?.notes).toBe('note 0');
+
+    // Every other owner's sealed values too: users, second factors, queued messages.
+    const account = await uowWith([k2]).read((r) => r.accounts.users.findById(user.id));
+    expect(account?.email).toBe('rotated.admin@example.org');
+    const queue = new KyselyOutboxQueue(rt.database.db, rt.database.engine, fieldCrypto(rt.database.db, { clock: rt.clock, masterKeys: provider, keyCache: new DataKeyCache() }));
+    const messages = await rt.database.db.selectFrom('outbox_messages').select('id').where('sealed', 'is not', null).execute();
+    expect(messages.length).toBeGreaterThan(0);
+    for (const m of messages) expect((await queue.find(m.id))?.personal?.to).toMatch(/@example\.org$/);
+  });
+
+  it('knows every sealed column of the schema, so rotation neither skips nor destroys one', async () => {
+    const tables = await rt.database.db.introspection.getTables();
+    const sealedInSchema = tables.flatMap((t) => t.columns.filter((c) => c.name.endsWith('_enc') || c.name === 'sealed').map((c) => `${t.name}.${c.name}`));
+    expect(sealedInSchema.length).toBeGreaterThan(5);
+    expect(sealedInSchema.sort()).toEqual(SEALED_COLUMNS.map((c) => `${c.table}.${c.dbColumn}`).sort());
   });
 });
