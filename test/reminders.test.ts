@@ -43,18 +43,19 @@ describe.each(ENGINES)('reminders on %s', (engine) => {
     // Monday 29 March 09:00 CEST = 07:00Z; clocks went forward on Sunday 28 March.
     await book('2027-03-29T09:00:00+02:00', { staffId: shop.staff.ana, smsReminders: true });
     expect(await runAt('2027-03-01T00:00:00Z')).toEqual(['Booking confirmed: Haircut – Shop | Shop has confirmed your appointment. The calendar file attached adds it to your calendar.']);
-    expect(smsApi.sent).toHaveLength(0);
+    // The confirmation reaches the opted-in phone at once, too.
+    expect(smsApi.sent.map((s) => s.body)).toEqual(['Shop: booking confirmed, Haircut, Monday, 29 March 2027, 09:00 – 09:30 (Europe/Berlin).']);
 
     expect(await runAt('2027-03-28T06:59:59Z')).toEqual([]);
     expect(await runAt('2027-03-28T07:00:00Z')).toEqual(['Reminder: Haircut – Shop | A reminder of your appointment with Shop.']);
-    expect(smsApi.sent).toHaveLength(1);
-    expect(smsApi.sent[0]).toMatchObject({ to: '+49301234567', from: '+15005550006', authorization: `Basic ${Buffer.from('AC123:token').toString('base64')}` });
-    expect(smsApi.sent[0]?.body).toBe('Shop: reminder, Haircut, Monday, 29 March 2027, 09:00 – 09:30 (Europe/Berlin).');
+    expect(smsApi.sent).toHaveLength(2);
+    expect(smsApi.sent[1]).toMatchObject({ to: '+49301234567', from: '+15005550006', authorization: `Basic ${Buffer.from('AC123:token').toString('base64')}` });
+    expect(smsApi.sent[1]?.body).toBe('Shop: reminder, Haircut, Monday, 29 March 2027, 09:00 – 09:30 (Europe/Berlin).');
 
     // The 2 h reminder would fall at 07:00, inside quiet hours (21:00-08:00): it comes at 08:00 CEST.
     expect(await runAt('2027-03-29T05:59:59Z')).toEqual([]);
     expect(await runAt('2027-03-29T06:00:00Z')).toHaveLength(1);
-    expect(smsApi.sent).toHaveLength(2);
+    expect(smsApi.sent).toHaveLength(3);
     expect(await runAt('2027-03-29T09:00:00Z')).toEqual([]);
   });
 
@@ -113,5 +114,18 @@ describe.each(ENGINES)('reminders on %s', (engine) => {
       'Thank you for your visit: Haircut – Shop | Thank you for visiting Shop. We hope everything went well; you can book your next appointment on their booking page.',
     ]);
     expect(await runAt('2027-03-16T12:00:00Z')).toEqual([]);
+  });
+
+  it('sends SMS only to a customer who gave a phone number and opted in, in their language', async () => {
+    rt.clock.set('2027-03-01T00:00:00Z');
+    const before = smsApi.sent.length;
+    await book('2027-03-17T10:00:00+01:00', { staffId: shop.staff.ana });
+    await book('2027-03-17T11:00:00+01:00', { staffId: shop.staff.ana, smsReminders: true, customer: { name: 'No Phone', email: 'np@example.com' } });
+    await runAt('2027-03-01T00:00:00Z');
+    expect(smsApi.sent).toHaveLength(before);
+
+    await book('2027-03-18T10:00:00+01:00', { serviceId: shop.consult.id, smsReminders: true, locale: 'zh-CN' });
+    await runAt('2027-03-01T00:00:00Z');
+    expect(smsApi.sent.slice(before).map((s) => s.body)).toEqual(['Shop：已收到申请（尚未确认），Consultation，2027年3月18日星期四 10:00 – 10:30 (Europe/Berlin)。']);
   });
 });

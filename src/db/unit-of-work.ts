@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { OutboxSignal } from '../app/notifications/outbox-signal.js';
 import type { Clock, Repositories, UnitOfWork, WriteOptions } from '../app/ports.js';
 import type { MasterKeyProvider } from '../security/crypto/master-key.js';
@@ -20,6 +20,7 @@ import { KyselyServiceRepository } from './repositories/service-repository.js';
 import { KyselyStaffRepository } from './repositories/staff-repository.js';
 import { KyselyWebhookRepository } from './repositories/webhook-repository.js';
 import type { DB } from './schema.js';
+import { SqliteGroupCommit } from './sqlite-group-commit.js';
 
 const RETRYABLE_PG = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 3;
@@ -66,21 +67,27 @@ function repositories(db: Kysely<DB>, deps: RepositoryDeps): Repositories {
 /**
  * Transactions on both engines. SQLite: `BEGIN IMMEDIATE` takes the database write lock up
  * front, so a re-check of availability and the insert that follows see the same state even
- * across processes. PostgreSQL: the staff rows are locked (sorted, so two bookings never
+ * across processes; transactions waiting together share one COMMIT (SqliteGroupCommit), each
+ * in its own savepoint. PostgreSQL: the staff rows are locked (sorted, so two bookings never
  * deadlock) and the exclusion constraint backs that up.
  */
 export class KyselyUnitOfWork implements UnitOfWork {
+  /** SQLite only: the queue that batches write transactions under one COMMIT. */
+  readonly groupCommit: SqliteGroupCommit | null;
+
   constructor(
     private readonly database: Database,
     private readonly deps: RepositoryDeps,
-  ) {}
+  ) {
+    this.groupCommit = database.engine === 'sqlite' ? new SqliteGroupCommit(database.db) : null;
+  }
 
   read<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
     return fn(repositories(this.database.db, this.deps));
   }
 
   async write<T>(fn: (repos: Repositories) => Promise<T>, options: WriteOptions = {}): Promise<T> {
-    if (this.database.engine === 'sqlite') return this.writeSqlite(fn);
+    if (this.groupCommit) return this.writeSqlite(this.groupCommit, fn);
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.writePostgres(fn, options);
@@ -91,20 +98,13 @@ export class KyselyUnitOfWork implements UnitOfWork {
     }
   }
 
-  private writeSqlite<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
-    return this.database.db.connection().execute(async (conn) => {
-      await sql`BEGIN IMMEDIATE`.execute(conn);
-      try {
-        const repos = repositories(conn, this.deps);
-        const result = await fn(repos);
-        await sql`COMMIT`.execute(conn);
-        this.signalMessages(repos);
-        return result;
-      } catch (e) {
-        await sql`ROLLBACK`.execute(conn);
-        throw e;
-      }
+  private async writeSqlite<T>(groupCommit: SqliteGroupCommit, fn: (repos: Repositories) => Promise<T>): Promise<T> {
+    const { result, repos } = await groupCommit.run(async (conn) => {
+      const repos = repositories(conn, this.deps);
+      return { result: await fn(repos), repos };
     });
+    this.signalMessages(repos);
+    return result;
   }
 
   private signalMessages(repos: Repositories): void {

@@ -1,8 +1,9 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync } from 'node:crypto';
+import { randomBytesPooled } from './random-pool.js';
 
 /** A URL-safe secret with 256 bits of randomness (manage links, hold tokens). */
 export function newSecretToken(): string {
-  return randomBytes(32).toString('base64url');
+  return randomBytesPooled(32).toString('base64url');
 }
 
 /** Secrets in URLs are stored only as this hash. SHA-256 suffices: the input has 256 random bits. */
@@ -24,7 +25,7 @@ function keyFrom(secret: string): Buffer {
  * copy of a first answer (which carries a manage link) is unreadable without that secret.
  */
 export function sealWithSecret(secret: string, plaintext: string): string {
-  const iv = randomBytes(12);
+  const iv = randomBytesPooled(12);
   const cipher = createCipheriv('aes-256-gcm', keyFrom(secret), iv);
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');

@@ -172,8 +172,9 @@ async function createBooking(repos: Repositories, ctx: AppContext, n: NewBooking
   const token = newSecretToken();
   await repos.manageTokens.insert(hashToken(token), org.id, booking.id, booking.end + MANAGE_LINK_GRACE_MS, now);
   const prefs = { locale: n.request.locale ?? undefined, smsOptIn: n.request.smsReminders === true };
-  await recordBookingNotices(repos, { change: 'created', booking, manageUrl: manageUrl(ctx.publicUrl, token), prefs, now });
   const staff = await repos.staff.findById(org.id, booking.staffId);
+  const known = { org, service, staff, customer };
+  await recordBookingNotices(repos, { change: 'created', booking, manageUrl: manageUrl(ctx.publicUrl, token), prefs, known, now });
   return {
     booking: bookingView(booking, service, staff, customer),
     manageToken: token,

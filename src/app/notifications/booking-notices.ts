@@ -116,7 +116,8 @@ async function customerMessages(repos: Repositories, input: BookingNoticeInput, 
   const base = { orgId: b.orgId, template: name, locale: l.prefs.locale, owner, secret, bookingId: b.id };
   await repos.outbox.enqueue({ ...base, channel: 'email', to: customer.email, data, idempotencyKey: `booking:${b.id}:v${b.version}:${name}:email` });
   const sms = l.prefs.smsOptIn && customer.phone ? customer.phone : null;
-  if (sms && (input.change === 'rescheduled' || input.change === 'cancelled')) {
+  // Every change reaches an opted-in phone too: confirmation, request, decision, move, cancellation.
+  if (sms) {
     await repos.outbox.enqueue({ ...base, channel: 'sms', to: sms, data, idempotencyKey: `booking:${b.id}:v${b.version}:${name}:sms` });
   }
   if (b.status !== 'confirmed' || input.change === 'declined' || input.change === 'cancelled') return;

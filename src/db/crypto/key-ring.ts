@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { MasterKeyProvider } from '../../security/crypto/master-key.js';
 import { newId } from '../../security/ids.js';
+import { randomBytesPooled } from '../../security/random-pool.js';
 import type { DB } from '../schema.js';
 import type { DataKeyCache } from './data-key-cache.js';
 
@@ -46,7 +46,8 @@ export class KeyRing {
   }
 
   async createKey(owner: KeyOwner): Promise<{ id: string; key: Buffer }> {
-    const key = randomBytes(32);
+    // A copy, so the cached key does not keep the whole pool buffer alive.
+    const key = Buffer.from(randomBytesPooled(32));
     const { version, wrapped } = await this.master.wrap(key);
     const id = newId();
     await this.db

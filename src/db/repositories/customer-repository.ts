@@ -34,6 +34,8 @@ export class KyselyCustomerRepository implements CustomerRepository {
   }
 
   async insert(c: Customer): Promise<void> {
+    // A new customer's own data key (erasable alone) is made here: no lookup, none exists yet.
+    await this.crypto.createKey({ orgId: c.orgId, type: 'customer', id: c.id });
     await this.db
       .insertInto('customers')
       .values({ id: c.id, org_id: c.orgId, ...(await this.sealed(c)), created_at: Date.now() })

@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { randomBytesPooled } from '../random-pool.js';
 
 /**
  * AES-256-GCM for one field value. The stored form names its data key and binds the value to
@@ -17,7 +18,7 @@ export class FieldDecryptionError extends Error {
 }
 
 export function sealField(key: Buffer, keyId: string, aad: string, plaintext: string): string {
-  const nonce = randomBytes(NONCE_BYTES);
+  const nonce = randomBytesPooled(NONCE_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);

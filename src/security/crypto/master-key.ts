@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytesPooled } from '../random-pool.js';
 
 /**
  * Wraps and unwraps data keys. The local provider keeps versioned 256-bit master keys; a
@@ -60,7 +61,7 @@ export class LocalMasterKeyProvider implements MasterKeyProvider {
 
   async wrap(dataKey: Buffer): Promise<{ version: string; wrapped: string }> {
     const master = this.keys.get(this.current) as MasterKeyVersion;
-    const nonce = randomBytes(12);
+    const nonce = randomBytesPooled(12);
     const cipher = createCipheriv('aes-256-gcm', master.key, nonce);
     cipher.setAAD(Buffer.from(`slotguard-data-key:${master.version}`));
     const body = Buffer.concat([cipher.update(dataKey), cipher.final(), cipher.getAuthTag()]);

@@ -1,0 +1,101 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from './schema.js';
+
+interface Job {
+  work: (conn: Kysely<DB>) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** How many write transactions one COMMIT may carry at most. */
+const MAX_BATCH = 32;
+
+/**
+ * Group commit for SQLite. COMMIT is the most expensive statement of a booking (it writes the
+ * changed pages to the WAL), and SQLite runs one writer at a time anyway. So the write
+ * transactions that are waiting together run one after another inside one `BEGIN IMMEDIATE`
+ * ... `COMMIT`, each in its own SAVEPOINT: one that fails is rolled back alone (`ROLLBACK TO`)
+ * and the others are kept. Every caller hears its outcome only after the COMMIT, so no caller
+ * ever sees as done what a failed COMMIT took back.
+ */
+export class SqliteGroupCommit {
+  private readonly queue: Job[] = [];
+  private draining = false;
+  /** Batches committed so far and the transactions they carried (for tests and benchmarks). */
+  readonly stats = { batches: 0, transactions: 0 };
+
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** Runs `work` as one transaction; the result is given out once it is committed. */
+  run<T>(work: (conn: Kysely<DB>) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (this.draining) return;
+      this.draining = true;
+      // Started after the current I/O callbacks, so the requests that arrived together
+      // have queued their transactions before the batch begins.
+      setImmediate(() => void this.drain());
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) await this.db.connection().execute((conn) => this.batch(conn));
+    } catch (error) {
+      // The connection could not be had or not be cleaned up: the waiting jobs fail with it.
+      for (const job of this.queue.splice(0)) job.reject(error);
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async batch(conn: Kysely<DB>): Promise<void> {
+    const done: { job: Job; value: unknown }[] = [];
+    const failed: { job: Job; error: unknown }[] = [];
+    let current: Job | undefined;
+    try {
+      await sql`BEGIN IMMEDIATE`.execute(conn);
+      // Jobs queued while the batch runs join it.
+      while (done.length + failed.length < MAX_BATCH) {
+        const job = this.queue.shift();
+        if (!job) break;
+        current = job;
+        await sql`SAVEPOINT group_member`.execute(conn);
+        let value: unknown;
+        try {
+          value = await job.work(conn);
+        } catch (error) {
+          failed.push({ job, error });
+          current = undefined;
+          await sql`ROLLBACK TO group_member`.execute(conn);
+          await sql`RELEASE group_member`.execute(conn);
+          continue;
+        }
+        await sql`RELEASE group_member`.execute(conn);
+        done.push({ job, value });
+        current = undefined;
+      }
+      await sql`COMMIT`.execute(conn);
+    } catch (error) {
+      // BEGIN, a savepoint or COMMIT failed: nothing of this batch was kept.
+      for (const { job } of done) job.reject(error);
+      for (const f of failed) f.job.reject(f.error);
+      current?.reject(error);
+      await this.rollbackIfOpen(conn);
+      return;
+    }
+    this.stats.batches += 1;
+    this.stats.transactions += done.length + failed.length;
+    for (const { job, value } of done) job.resolve(value);
+    for (const { job, error } of failed) job.reject(error);
+  }
+
+  private async rollbackIfOpen(conn: Kysely<DB>): Promise<void> {
+    try {
+      await sql`ROLLBACK`.execute(conn);
+    } catch (e) {
+      // SQLite already ended the transaction when the statement failed: nothing to undo.
+      if (!(e instanceof Error && /no transaction is active/.test(e.message))) throw e;
+    }
+  }
+}
