@@ -7,7 +7,7 @@ import { EnrolPage } from './auth/EnrolPage';
 import { InvitePage } from './auth/InvitePage';
 import { SignInPage } from './auth/SignInPage';
 import { AuthFrame } from './auth/AuthFrame';
-import { type SessionStage, SessionProvider, useSession } from './session';
+import { PLACE_OF_STAGE, type SessionStage, SessionProvider, useSession } from './session';
 import './app.css';
 
 /** Everything under /app: sign-in and its steps outside the shell, the rest inside. */
@@ -24,9 +24,6 @@ export default function AppRoot() {
     </SessionProvider>
   );
 }
-
-/** Where a session at each stage belongs. */
-export const PLACE_OF_STAGE: Record<SessionStage, string> = { full: '/app', mfa_enrolment: '/app/enrol', password_change: '/app/change-password' };
 
 /** Shows its page only to a session at `stage`; sends anyone else where they belong. */
 function RequireSession({ stage, children }: { stage: SessionStage; children: ReactNode }) {

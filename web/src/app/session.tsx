@@ -4,6 +4,18 @@ import { type Permission, roleAllows } from './permissions';
 
 export type SessionStage = 'full' | 'mfa_enrolment' | 'password_change';
 
+/** Where a session at each stage belongs: the app, forced MFA enrolment, or a forced password change. */
+export const PLACE_OF_STAGE: Record<SessionStage, string> = { full: '/app', mfa_enrolment: '/app/enrol', password_change: '/app/change-password' };
+
+/** A sign-in's answer once no second factor is asked for (login, MFA, passkey). */
+export interface SignedIn {
+  mfaRequired: false;
+  stage: SessionStage;
+  userId: string;
+  csrfToken: string;
+  passwordChangeSuggested: boolean;
+}
+
 /** GET /api/v1/auth/me: who I am, this session, my organization and role. */
 export interface Me {
   user: { id: string; email: string; name: string; locale: string };

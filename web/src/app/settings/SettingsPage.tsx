@@ -1,6 +1,15 @@
 import { useLocale } from '../../components/useLocale';
+import { OrgSettingsPanel } from './OrgSettingsPanel';
+import { SecurityPolicyPanel } from './SecurityPolicyPanel';
 
+/** The organization's settings: name, zone, language, embedding, and its sign-in policy. */
 export function SettingsPage() {
   const { t } = useLocale('app');
-  return <h1 className="page-title">{t('settings.title')}</h1>;
+  return (
+    <div>
+      <h1 className="page-title">{t('settings.title')}</h1>
+      <OrgSettingsPanel />
+      <SecurityPolicyPanel />
+    </div>
+  );
 }

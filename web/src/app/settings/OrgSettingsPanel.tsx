@@ -1,0 +1,138 @@
+import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
+import { useLocale } from '../../components/useLocale';
+import { allTimeZones } from '../../lib/time';
+import { api } from '../api';
+import { Feedback, LoadState, type Outcome } from '../Feedback';
+import { useSession } from '../session';
+import { useLoaded } from '../useLoaded';
+import { EmbedSnippet } from './EmbedSnippet';
+
+/** GET /api/v1/org/settings (booking policies are edited with the setup pages). */
+interface OrgSettings {
+  name: string;
+  slug: string;
+  timeZone: string;
+  locale: string;
+  allowedFrameOrigins: string[];
+}
+
+const loadSettings = () => api.get<OrgSettings>('/org/settings');
+const LOCALES = ['en', 'zh-CN'] as const;
+const ORIGIN = /^https:\/\/[a-z0-9.-]+(:\d{1,5})?$/;
+
+/** Origins typed one per line, cleaned the way the server wants them (lowercase, no path). */
+export function parseOrigins(text: string): { origins: string[]; invalid: string[] } {
+  const lines = text
+    .split(/[\s,]+/)
+    .map((l) => l.trim().toLowerCase().replace(/\/+$/, ''))
+    .filter(Boolean);
+  const origins = [...new Set(lines)];
+  return { origins, invalid: origins.filter((o) => !ORIGIN.test(o)) };
+}
+
+export function OrgSettingsPanel() {
+  const { t } = useLocale('app');
+  const { can, refresh } = useSession();
+  const { data, failed, reload } = useLoaded(loadSettings);
+  const editable = can('org:manage');
+  const ids = { title: useId(), name: useId(), zone: useId(), locale: useId(), origins: useId(), originsHint: useId() };
+  const [name, setName] = useState('');
+  const [timeZone, setTimeZone] = useState('');
+  const [locale, setLocale] = useState('en');
+  const [originsText, setOriginsText] = useState('');
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [busy, setBusy] = useState(false);
+  const zones = useMemo(() => allTimeZones(), []);
+
+  useEffect(() => {
+    if (!data) return;
+    setName(data.name);
+    setTimeZone(data.timeZone);
+    setLocale(data.locale);
+    setOriginsText(data.allowedFrameOrigins.join('\n'));
+  }, [data]);
+
+  const { origins, invalid } = parseOrigins(originsText);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (invalid.length > 0) return;
+    setBusy(true);
+    setOutcome(null);
+    try {
+      await api.put<OrgSettings>('/org/settings', { name: name.trim(), timeZone, locale, allowedFrameOrigins: origins });
+      setOutcome({ ok: true, message: t('orgSettings.saved') });
+      await reload();
+      await refresh();
+    } catch (error) {
+      setOutcome({ ok: false, error });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby={ids.title}>
+      <h2 id={ids.title}>{t('orgSettings.title')}</h2>
+      {!data ? (
+        <LoadState failed={failed} />
+      ) : (
+        <form onSubmit={submit}>
+          <fieldset className="plain" disabled={!editable || busy}>
+            <div className="field">
+              <label htmlFor={ids.name}>{t('orgSettings.name')}</label>
+              <input id={ids.name} required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
+            </div>
+            <div className="field">
+              <label htmlFor={ids.zone}>{t('orgSettings.timeZone')}</label>
+              <select id={ids.zone} value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
+                {(zones.includes(timeZone) ? zones : [timeZone, ...zones]).map((z) => (
+                  <option key={z} value={z}>
+                    {z}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={ids.locale}>{t('orgSettings.language')}</label>
+              <select id={ids.locale} value={locale} onChange={(e) => setLocale(e.target.value)}>
+                {LOCALES.map((l) => (
+                  <option key={l} value={l} lang={l}>
+                    {t(`translation:languages.${l}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={ids.origins}>{t('orgSettings.frameOrigins')}</label>
+              <textarea
+                id={ids.origins}
+                rows={3}
+                spellCheck={false}
+                aria-describedby={ids.originsHint}
+                aria-invalid={invalid.length > 0}
+                value={originsText}
+                onChange={(e) => setOriginsText(e.target.value)}
+              />
+              <p className="hint" id={ids.originsHint}>
+                {t('orgSettings.frameOriginsHint')}
+              </p>
+              {invalid.length > 0 ? <p className="field-error">{t('orgSettings.frameOriginsInvalid', { origins: invalid.join(', ') })}</p> : null}
+            </div>
+            {editable ? (
+              <div className="actions">
+                <button type="submit" className="button-primary">
+                  {t('actions.save')}
+                </button>
+              </div>
+            ) : (
+              <p className="muted">{t('orgSettings.readOnly')}</p>
+            )}
+          </fieldset>
+        </form>
+      )}
+      <Feedback outcome={outcome} />
+      {data ? <EmbedSnippet slug={data.slug} origins={data.allowedFrameOrigins} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useLocale } from '../../components/useLocale';
+import { api } from '../api';
+import { Feedback, LoadState, type Outcome } from '../Feedback';
+import { useSession } from '../session';
+import { useStepUp } from '../step-up';
+import { useLoaded } from '../useLoaded';
+
+type Bilingual = { en: string; 'zh-CN': string };
+
+/** GET/PUT /api/v1/org/security-policy, with the server's reasons why the optional rules are off. */
+interface SecurityPolicy {
+  mfaRequiredRoles: string[];
+  passwordComposition: boolean;
+  passwordChangeReminderDays: number | null;
+  explanations: { passwordComposition: Bilingual; passwordChangeReminderDays: Bilingual };
+}
+
+const STAFF_ROLES = ['owner', 'admin', 'staff', 'receptionist', 'auditor'] as const;
+const loadPolicy = () => api.get<SecurityPolicy>('/org/security-policy');
+
+export function SecurityPolicyPanel() {
+  const { t, language } = useLocale('app');
+  const { can } = useSession();
+  const { withStepUp } = useStepUp();
+  const { data, failed, reload } = useLoaded(loadPolicy);
+  const editable = can('security_policy:manage');
+  const ids = { title: useId(), composition: useId(), compositionWhy: useId(), remind: useId(), days: useId(), remindWhy: useId() };
+  const [roles, setRoles] = useState<string[]>([]);
+  const [composition, setComposition] = useState(false);
+  const [remind, setRemind] = useState(false);
+  const [days, setDays] = useState('90');
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!data) return;
+    setRoles(data.mfaRequiredRoles);
+    setComposition(data.passwordComposition);
+    setRemind(data.passwordChangeReminderDays !== null);
+    setDays(String(data.passwordChangeReminderDays ?? 90));
+  }, [data]);
+
+  const explain = (b: Bilingual) => (language.startsWith('zh') ? b['zh-CN'] : b.en);
+  const toggleRole = (role: string, on: boolean) => setRoles((now) => (on ? [...new Set([...now, role])] : now.filter((r) => r !== role)));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const body = {
+        // Roles this page does not list (customers) keep the setting they had.
+        mfaRequiredRoles: [...STAFF_ROLES.filter((r) => roles.includes(r)), ...roles.filter((r) => !(STAFF_ROLES as readonly string[]).includes(r))],
+        passwordComposition: composition,
+        passwordChangeReminderDays: remind ? Number.parseInt(days, 10) : null,
+      };
+      await withStepUp(() => api.put<SecurityPolicy>('/org/security-policy', body));
+      setOutcome({ ok: true, message: t('policy.saved') });
+      await reload();
+    } catch (error) {
+      setOutcome({ ok: false, error });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby={ids.title}>
+      <h2 id={ids.title}>{t('policy.title')}</h2>
+      {!data ? (
+        <LoadState failed={failed} />
+      ) : (
+        <form onSubmit={submit}>
+          <fieldset className="plain" disabled={!editable || busy}>
+            <fieldset className="choice-row">
+              <legend>{t('policy.mfaRoles')}</legend>
+              {STAFF_ROLES.map((role) => (
+                <label key={role}>
+                  <input type="checkbox" checked={roles.includes(role)} onChange={(e) => toggleRole(role, e.target.checked)} />
+                  {t(`roles.${role}`)}
+                </label>
+              ))}
+            </fieldset>
+            <p className="hint">{t('policy.mfaHint')}</p>
+
+            <div className="field field-check">
+              <input id={ids.composition} type="checkbox" aria-describedby={ids.compositionWhy} checked={composition} onChange={(e) => setComposition(e.target.checked)} />
+              <label htmlFor={ids.composition}>{t('policy.composition')}</label>
+              <p className="hint" id={ids.compositionWhy}>
+                {explain(data.explanations.passwordComposition)}
+              </p>
+            </div>
+
+            <div className="field field-check">
+              <input id={ids.remind} type="checkbox" aria-describedby={ids.remindWhy} checked={remind} onChange={(e) => setRemind(e.target.checked)} />
+              <label htmlFor={ids.remind}>{t('policy.remind')}</label>
+              <p className="hint" id={ids.remindWhy}>
+                {explain(data.explanations.passwordChangeReminderDays)}
+              </p>
+            </div>
+            {remind ? (
+              <div className="field">
+                <label htmlFor={ids.days}>{t('policy.remindDays')}</label>
+                <input id={ids.days} type="number" inputMode="numeric" min={30} max={3650} required value={days} onChange={(e) => setDays(e.target.value)} />
+              </div>
+            ) : null}
+            {editable ? (
+              <div className="actions">
+                <button type="submit" className="button-primary">
+                  {t('actions.save')}
+                </button>
+              </div>
+            ) : (
+              <p className="muted">{t('policy.readOnly')}</p>
+            )}
+          </fieldset>
+        </form>
+      )}
+      <Feedback outcome={outcome} />
+    </section>
+  );
+}
