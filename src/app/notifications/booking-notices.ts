@@ -20,7 +20,18 @@ export interface BookingNoticeInput {
   by?: 'customer' | 'business';
   /** Chosen at booking time; later changes use what was chosen then. */
   prefs?: Partial<BookingNoticePrefs>;
+  /** The booking's org, service, staff member and customer, when the caller has just loaded them. */
+  known?: KnownParties;
   now: number;
+}
+
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+
+export interface KnownParties {
+  org: Organization;
+  service: Service;
+  staff: StaffMember | null;
+  customer: Customer | null;
 }
 
 interface Loaded {
@@ -56,11 +67,8 @@ export async function recordBookingNotices(repos: Repositories, input: BookingNo
 
 async function load(repos: Repositories, input: BookingNoticeInput): Promise<Loaded | null> {
   const b = input.booking;
-  const [org, service, staff, customer, stored, settings] = await Promise.all([
-    repos.orgs.findById(b.orgId),
-    repos.services.findById(b.orgId, b.serviceId),
-    repos.staff.findById(b.orgId, b.staffId),
-    b.customerId ? repos.customers.findById(b.orgId, b.customerId) : null,
+  const [{ org, service, staff, customer }, stored, settings] = await Promise.all([
+    input.known ?? loadParties(repos, b),
     input.change === 'created' ? null : repos.notifications.prefs(b.orgId, b.id),
     repos.notifications.settings(b.orgId),
   ]);
@@ -71,6 +79,16 @@ async function load(repos: Repositories, input: BookingNoticeInput): Promise<Loa
   };
   if (input.change === 'created') await repos.notifications.savePrefs(b.orgId, b.id, prefs);
   return { org, service, staff, customer: customer && !customer.erased ? customer : null, prefs, settings };
+}
+
+async function loadParties(repos: Repositories, b: Booking): Promise<Nullable<KnownParties>> {
+  const [org, service, staff, customer] = await Promise.all([
+    repos.orgs.findById(b.orgId),
+    repos.services.findById(b.orgId, b.serviceId),
+    repos.staff.findById(b.orgId, b.staffId),
+    b.customerId ? repos.customers.findById(b.orgId, b.customerId) : null,
+  ]);
+  return { org, service, staff, customer };
 }
 
 function template(input: BookingNoticeInput): TemplateName {
