@@ -1,5 +1,6 @@
 import { OutboxSignal } from './app/notifications/outbox-signal.js';
 import type { AppContext, Clock } from './app/ports.js';
+import { SlotAnswerCache } from './app/public/slot-answer-cache.js';
 import type { Config } from './config.js';
 import { type Database, type DatabaseTarget, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -54,6 +55,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       uow,
       clock,
       publicUrl: options.publicUrl,
+      slotAnswers: new SlotAnswerCache(),
       erasures: options.erasureLedgerFile ? new FileErasureLedger(options.erasureLedgerFile) : databaseOnlyErasures,
     },
     auditReader: new KyselyAuditLog(database.db, clock),

@@ -12,6 +12,7 @@ import type { DateOverride, WeeklyHours } from '../domain/slots/types.js';
 import type { AccountRepositories } from './auth/account-ports.js';
 import type { CalendarFeedRepository, NotificationRepository, WebhookRepository } from './notifications/notification-ports.js';
 import type { Outbox } from './notifications/outbox-port.js';
+import type { SlotAnswerCache } from './public/slot-answer-cache.js';
 
 /** The app's view of time: always passed in, never read from the wall clock directly. */
 export interface Clock {
@@ -89,6 +90,8 @@ export interface BusyBooking {
   busyStart: number;
   busyEnd: number;
   status: BookingStatus;
+  /** A hold's end: its time is free again from then on (null for other bookings). */
+  holdExpiresAt: number | null;
 }
 
 export interface BookingRepository {
@@ -133,6 +136,16 @@ export interface IdempotencyRepository {
   insert(orgId: string, keyHash: string, record: IdempotencyRecord, now: number): Promise<void>;
 }
 
+/**
+ * Counters raised (by the database, in the same transaction) whenever something that decides
+ * a service's slots changes: its rules, who offers it, those staff members' hours, overrides
+ * and bookings. See src/db/migrations/0006-availability-versions.ts.
+ */
+export interface AvailabilityVersions {
+  /** The counters of an org's service and its staff, as one comparable text; null if no such service. */
+  ofService(orgSlug: string, serviceId: string): Promise<string | null>;
+}
+
 export interface Repositories {
   orgs: OrganizationRepository;
   services: ServiceRepository;
@@ -149,6 +162,7 @@ export interface Repositories {
   notifications: NotificationRepository;
   webhooks: WebhookRepository;
   calendarFeeds: CalendarFeedRepository;
+  availability: AvailabilityVersions;
 }
 
 export interface WriteOptions {
@@ -167,6 +181,8 @@ export interface AppContext {
   uow: UnitOfWork;
   clock: Clock;
   publicUrl: string;
+  /** This process's cache of computed slot answers (checked against AvailabilityVersions). */
+  slotAnswers: SlotAnswerCache;
   /** Erasures kept outside the database (see ErasureLedger). */
   erasures: ErasureLedger;
 }

@@ -5,6 +5,7 @@ import * as foundation from './migrations/0001-foundation.js';
 import * as accounts from './migrations/0003-accounts.js';
 import * as outbox from './migrations/0002-outbox.js';
 import * as staffAccounts from './migrations/0004-staff-accounts.js';
+import * as availabilityVersions from './migrations/0006-availability-versions.js';
 import * as apiKeys from './migrations/0005-api-keys.js';
 
 interface EngineMigration {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0003-accounts': accounts,
   '0002-outbox': outbox,
   '0004-staff-accounts': staffAccounts,
+  '0006-availability-versions': availabilityVersions,
   '0005-api-keys': apiKeys,
 };
 

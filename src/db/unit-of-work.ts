@@ -7,6 +7,7 @@ import { FieldCrypto } from './crypto/field-crypto.js';
 import { KeyRing } from './crypto/key-ring.js';
 import type { Database } from './database.js';
 import { accountRepositories } from './repositories/account-repositories.js';
+import { KyselyAvailabilityVersions } from './repositories/availability-version-repository.js';
 import { KyselyAuditLog } from './repositories/audit-repository.js';
 import { KyselyBookingRepository } from './repositories/booking-repository.js';
 import { KyselyCalendarFeedRepository } from './repositories/calendar-feed-repository.js';
@@ -61,6 +62,7 @@ function repositories(db: Kysely<DB>, deps: RepositoryDeps): Repositories {
     notifications: new KyselyNotificationRepository(db),
     webhooks: new KyselyWebhookRepository(db, crypto),
     calendarFeeds: new KyselyCalendarFeedRepository(db),
+    availability: new KyselyAvailabilityVersions(db),
   };
 }
 

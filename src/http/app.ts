@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -8,6 +7,7 @@ import type { Runtime } from '../main.js';
 import { installErrorHandler } from './error-handler.js';
 import { type HttpTransport, httpsServerFactory, registerHsts } from './tls/http-transport.js';
 import { authCookiesFor } from './plugins/auth-cookies.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { sessionAuth } from './plugins/session-auth.js';
 import { authApi } from './routes/auth-api.js';
 import { bookingRoutes } from './routes/bookings.js';
@@ -49,25 +49,7 @@ export async function buildHttpApp(runtime: Runtime, options: HttpOptions = {}):
   // The API speaks JSON only; anything else is 415 rather than a confusing validation error.
   app.removeContentTypeParser('text/plain');
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-      },
-    },
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    crossOriginEmbedderPolicy: false,
-    // HSTS only where the transport is HTTPS (tls/http-transport.ts), never on local HTTP.
-    hsts: false,
-  });
+  await registerSecurityHeaders(app);
   registerHsts(app, options.transport);
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/v1/')) reply.header('cache-control', 'no-store');

@@ -32,6 +32,17 @@ export function slotRules(service: Service): SlotRules {
  * re-check inside a booking transaction, so what is shown and what can be booked never differ.
  */
 export async function offeredSlots(repos: Repositories, q: SlotSearch): Promise<TeamSlot[]> {
+  return (await offeredSlotsUntil(repos, q)).slots;
+}
+
+export interface OfferedSlots {
+  slots: TeamSlot[];
+  /** When a hold among the busy time expires (Infinity if none): the slots may grow then. */
+  changesAt: number;
+}
+
+/** offeredSlots, and until when they hold while nothing is written. */
+export async function offeredSlotsUntil(repos: Repositories, q: SlotSearch): Promise<OfferedSlots> {
   const { service } = q;
   const span = (service.durationMin + service.bufferBeforeMin + service.bufferAfterMin) * MS_PER_MINUTE;
   const [schedules, bookings] = await Promise.all([
@@ -52,9 +63,12 @@ export async function offeredSlots(repos: Repositories, q: SlotSearch): Promise<
     }
   }
   const duration = service.durationMin * MS_PER_MINUTE;
-  return [...byStart.entries()]
+  const slots = [...byStart.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([start, staffIds]) => ({ start, end: start + duration, staffIds }));
+  let changesAt = Number.POSITIVE_INFINITY;
+  for (const b of bookings) if (b.holdExpiresAt !== null && b.holdExpiresAt < changesAt) changesAt = b.holdExpiresAt;
+  return { slots, changesAt };
 }
 
 interface Session {

@@ -21,7 +21,7 @@ export class KyselyBookingRepository implements BookingRepository {
     if (staffIds.length === 0) return [];
     const rows = await this.db
       .selectFrom('bookings')
-      .select(['id', 'staff_id', 'service_id', 'start_at', 'busy_start', 'busy_end', 'status'])
+      .select(['id', 'staff_id', 'service_id', 'start_at', 'busy_start', 'busy_end', 'status', 'hold_expires_at'])
       .where('org_id', '=', orgId)
       .where('staff_id', 'in', staffIds)
       .where('status', 'in', LIVE)
@@ -37,6 +37,7 @@ export class KyselyBookingRepository implements BookingRepository {
       busyStart: r.busy_start,
       busyEnd: r.busy_end,
       status: r.status as BookingStatus,
+      holdExpiresAt: r.hold_expires_at,
     }));
   }
 

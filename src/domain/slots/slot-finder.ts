@@ -17,8 +17,12 @@ import { localEpochDayOf, localMsToBoundary, localMsToInstant } from '../time/lo
 import { MS_PER_DAY, MS_PER_MINUTE } from '../time/units.js';
 import { type ZoneOffsets, zoneOffsets } from '../time/zone-offsets.js';
 
-/** Start instants allowed by notice, advance limit and query: [lower, upper). */
-function startBounds(rules: SlotRules, from: number, to: number, now: number): [number, number] {
+/**
+ * Start instants allowed by notice, advance limit and query: [lower, upper). The only way
+ * the clock enters the engine, so a slot list computed without the two limits and then cut
+ * to these bounds equals one computed with them (what the slot answer cache relies on).
+ */
+export function startBounds(rules: SlotRules, from: number, to: number, now: number): [number, number] {
   const lower = Math.max(from, now + rules.minimumNoticeMin * MS_PER_MINUTE);
   const upper =
     rules.maxAdvanceDays === null

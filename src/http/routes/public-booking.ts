@@ -1,7 +1,7 @@
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app/ports.js';
-import { findSlots } from '../../app/public/find-slots.js';
+import { findSlotsJson } from '../../app/public/find-slots.js';
 import { listServices } from '../../app/public/list-services.js';
 import { Id, OrgSlug, PlainDate, TimeZone, closed, errorResponses } from '../schemas.js';
 
@@ -56,15 +56,20 @@ export function publicBookingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox 
           response: { 200: SlotList, ...errorResponses(400, 404) },
         },
       },
-      (request) =>
-        findSlots(ctx, {
+      // The answer comes as JSON text (src/app/public/slot-answer-cache.ts writes exactly the
+      // schema's fields), so it is not serialized again on every request.
+      async (request, reply) => {
+        const json = await findSlotsJson(ctx, {
           orgSlug: request.params.org,
           serviceId: request.params.serviceId,
           from: request.query.from,
           to: request.query.to,
           timeZone: request.query.timeZone,
           staffId: request.query.staffId ?? null,
-        }),
+        });
+        // Typed as the schema's object; a string with a JSON content type is sent as it is.
+        return reply.type('application/json; charset=utf-8').send(json as unknown as Static<typeof SlotList>);
+      },
     );
   };
 }
