@@ -35,12 +35,12 @@ export function BookingPanel({ booking, zone, orgSlug, onClose, onChanged }: Pro
 
   const load = useCallback(async () => {
     try {
-      setDetail(await bookingsApi.get(booking.id));
+      setDetail(await bookingsApi.get(booking.id, zone));
       setLoadError(null);
     } catch (e) {
       setLoadError(t(deskErrorKey(e)));
     }
-  }, [booking.id, t]);
+  }, [booking.id, zone, t]);
 
   useEffect(() => {
     void load();
@@ -67,7 +67,7 @@ export function BookingPanel({ booking, zone, orgSlug, onClose, onChanged }: Pro
   const hasNotes = detail !== null && typeof detail.notes === 'string' && detail.notes.trim() !== '';
 
   return (
-    <Dialog title={t('panel.title', { customer: shown.customer.name })} onClose={onClose} className="booking-panel">
+    <Dialog title={shown.customer.erased ? t('panel.titleErased') : t('panel.title', { customer: shown.customer.name })} onClose={onClose} className="booking-panel">
       <p className={`booking-badge ${statusClass(shown.status)}`}>
         <span className="visually-hidden">{t('panel.status')} </span>
         {t(`status.${shown.status}`)}
@@ -96,10 +96,16 @@ export function BookingPanel({ booking, zone, orgSlug, onClose, onChanged }: Pro
         <div>
           <dt>{t('panel.customer')}</dt>
           <dd>
-            <span className="block">{shown.customer.name}</span>
-            <a className="block" href={`mailto:${shown.customer.email}`}>
-              {shown.customer.email}
-            </a>
+            {shown.customer.erased ? (
+              <span className="block muted">{t('panel.erased')}</span>
+            ) : (
+              <>
+                <span className="block">{shown.customer.name}</span>
+                <a className="block" href={`mailto:${shown.customer.email}`}>
+                  {shown.customer.email}
+                </a>
+              </>
+            )}
             {shown.customer.phone && (
               <a className="block" href={`tel:${shown.customer.phone.replace(/[^+\d]/g, '')}`}>
                 {shown.customer.phone}

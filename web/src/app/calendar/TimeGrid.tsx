@@ -28,7 +28,8 @@ export function TimeGrid({ columns, window, zone, showStaff, onOpen }: Props) {
   const hours = Array.from({ length: window.to - window.from }, (_, i) => window.from + i);
   const rows = rowsClass(window);
   return (
-    <div className="time-grid-scroll">
+    // Focusable, so that keyboard users can scroll a grid wider than a phone even when it holds no bookings.
+    <div className="time-grid-scroll" role="region" aria-label={t('calendar.grid')} tabIndex={0}>
       <div className="time-grid">
         <div className="time-grid-side" aria-hidden="true">
           <div className="time-grid-heading" />
@@ -56,7 +57,7 @@ export function TimeGrid({ columns, window, zone, showStaff, onOpen }: Props) {
                   <li key={b.id} className={`grid-booking ${placementClasses(gridPlacement(p, window))}`}>
                     <button type="button" className={`booking-block ${statusClass(b.status)}`} data-booking-id={b.id} onClick={() => onOpen(b)}>
                       <span className="booking-time">{formatTimeRange(b.start, b.end, zone, locale)}</span>
-                      <span className="booking-customer">{b.customer.name}</span>
+                      <span className="booking-customer">{b.customer.erased ? t('panel.erased') : b.customer.name}</span>
                       <span className="booking-service">
                         {showStaff ? t('calendar.serviceWithStaff', { service: b.serviceName, staff: b.staffName }) : b.serviceName}
                       </span>

@@ -15,7 +15,8 @@ export interface DeskBooking {
   end: string;
   seats: number;
   createdAt: string;
-  customer: { id: string; name: string; email: string; phone: string | null };
+  /** An erased customer keeps the id only: empty name and email, `erased: true`. */
+  customer: { id: string; name: string; email: string; phone: string | null; erased?: boolean };
   /** Absent for roles that may not see health notes; null when there are none. */
   notes?: string | null;
 }
@@ -82,7 +83,7 @@ export const bookingsApi = {
     if (q.status && q.status.length > 0) params.set('status', q.status.join(','));
     return apiCall<{ timeZone: string; bookings: DeskBooking[] }>('GET', `/org/bookings?${params}`);
   },
-  get: (id: string) => apiCall<DeskBookingDetail>('GET', `/org/bookings/${seg(id)}`),
+  get: (id: string, timeZone: string) => apiCall<DeskBookingDetail>('GET', `/org/bookings/${seg(id)}?${new URLSearchParams({ timeZone })}`),
   create: (body: NewBooking) => apiCall<unknown>('POST', '/org/bookings', body),
   act: (id: string, action: BookingAction) => apiCall<unknown>('POST', `/org/bookings/${seg(id)}/${action.kind}`, actionBody(action)),
 };
