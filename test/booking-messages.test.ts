@@ -176,5 +176,15 @@ describe.each(ENGINES)('booking messages through SMTP on %s', (engine) => {
     const audit = await rt.auditReader.list({ orgId: shop.orgId, action: 'message.reported_suspicious', limit: 5 });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ objectIds: [ref], reason: 'ours', actor: { type: 'public' } });
+
+    // What the reporter noticed comes as fixed choices; free text is refused.
+    const detailed = await report({ ref, what: ['unexpected_link', 'asked_for_secret'], contactMe: true });
+    expect(detailed.json()).toEqual({ received: true, genuine: true });
+    expect((await report({ ref, what: ['my own words'] })).statusCode).toBe(400);
+    expect((await report({ what: ['asked_for_payment'], contactMe: true })).json()).toEqual({ received: true, genuine: false });
+    const latest = await rt.auditReader.list({ orgId: shop.orgId, action: 'message.reported_suspicious', limit: 5 });
+    expect(latest[0]).toMatchObject({ objectIds: [ref], reason: 'ours:asked_for_secret,unexpected_link:contact_ok' });
+    const unowned = await rt.auditReader.list({ orgId: null, action: 'message.reported_suspicious', limit: 5 });
+    expect(unowned[0]?.reason).toBe('no_reference:asked_for_payment');
   });
 });

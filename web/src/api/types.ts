@@ -94,6 +94,8 @@ export interface BookingRequest {
   consent: { privacyNoticeVersion: string };
   holdToken: string | null;
   locale: 'en' | 'zh-CN';
+  /** Confirmation and reminders by SMS too (needs a phone number). */
+  smsReminders: boolean;
 }
 
 export interface ErrorDetail {

@@ -31,6 +31,7 @@ export function DetailsForm(p: Props) {
   const [values, setValues] = useState<DetailsInput>(emptyDetails);
   const [errors, setErrors] = useState<DetailsErrors>({});
   const [touched, setTouched] = useState<Partial<Record<DetailsField, boolean>>>({});
+  const [smsReminders, setSmsReminders] = useState(false);
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const inputs = useRef<Partial<Record<DetailsField, HTMLInputElement | HTMLTextAreaElement | null>>>({});
@@ -71,6 +72,8 @@ export function DetailsForm(p: Props) {
           consent: { privacyNoticeVersion: PRIVACY_NOTICE_VERSION },
           holdToken: p.hold.holdToken,
           locale: language === 'zh-CN' ? 'zh-CN' : 'en',
+          // Only with a phone number: the checkbox is hidden (and ignored) without one.
+          smsReminders: smsReminders && values.phone.trim() !== '',
         },
         p.idempotencyKey,
       );
@@ -157,6 +160,12 @@ export function DetailsForm(p: Props) {
           {hint('phone', t('details.phoneHint'))}
           {error('phone')}
         </div>
+        {values.phone.trim() !== '' && (
+          <div className="field field-check">
+            <input id="sms-reminders" type="checkbox" checked={smsReminders} onChange={(e) => setSmsReminders(e.target.checked)} />
+            <label htmlFor="sms-reminders">{t('details.smsReminders')}</label>
+          </div>
+        )}
         <div className="field">
           {label('notes', t('details.notes'), true)}
           <textarea {...bind('notes', true)} rows={3} maxLength={2000} />
