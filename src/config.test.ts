@@ -31,4 +31,12 @@ describe('configuration', () => {
       expect(problems).toMatch(/PUBLIC_URL/);
     }
   });
+
+  it('takes CORS_ORIGINS as exact origins only, and none by default', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://shop.example.com, http://localhost:5173' }).corsOrigins).toEqual(['https://shop.example.com', 'http://localhost:5173']);
+    for (const bad of ['*', 'https://shop.example.com/', 'https://shop.example.com/api', 'shop.example.com', 'ftp://shop.example.com']) {
+      expect(() => loadConfig({ CORS_ORIGINS: bad }), bad).toThrow(/CORS_ORIGINS/);
+    }
+  });
 });

@@ -13,6 +13,8 @@ export interface Config {
   readonly demo: boolean;
   /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed; empty: none. */
   readonly trustProxy: readonly string[];
+  /** Origins whose pages may call /api/v1 with an API key (CORS_ORIGINS, exact origins); empty: no CORS. */
+  readonly corsOrigins: readonly string[];
   /** HTTPS on this server and the plain-HTTP redirect (see http/tls/transport-config.ts). */
   readonly transport: TransportConfig;
   readonly masterKey: { readonly env: string | null; readonly file: string; readonly fileExplicit: boolean };
@@ -71,6 +73,11 @@ export function loadConfig(env: Env = process.env): Config {
     if (!isAddressOrRange(entry)) problems.push(`TRUST_PROXY must list IP addresses or CIDR ranges (got "${entry}")`);
   }
 
+  const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  for (const entry of corsOrigins) {
+    if (!isExactOrigin(entry)) problems.push(`CORS_ORIGINS must list exact origins such as https://shop.example.com (got "${entry}")`);
+  }
+
   if (problems.length > 0 || port === null || !database) throw new ConfigError(problems);
   return Object.freeze({
     port,
@@ -81,6 +88,7 @@ export function loadConfig(env: Env = process.env): Config {
     nodeEnv,
     demo: demoRaw === '1' || demoRaw === 'true',
     trustProxy: Object.freeze(trustProxy),
+    corsOrigins: Object.freeze(corsOrigins),
     transport,
     masterKey: Object.freeze({
       env: env.MASTER_KEY?.trim() || null,
@@ -104,6 +112,16 @@ function isAddressOrRange(entry: string): boolean {
   if (family === 0 || rest.length > 0) return false;
   if (bits === undefined) return true;
   return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/** `scheme://host[:port]` exactly as a browser sends it in Origin: no path, no wildcard, no trailing slash. */
+function isExactOrigin(entry: string): boolean {
+  try {
+    const u = new URL(entry);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === entry;
+  } catch {
+    return false;
+  }
 }
 
 function parsePort(raw: string): number | null {

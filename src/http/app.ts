@@ -8,6 +8,7 @@ import { installErrorHandler } from './error-handler.js';
 import { type HttpTransport, httpsServerFactory, registerHsts } from './tls/http-transport.js';
 import { authCookiesFor } from './plugins/auth-cookies.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
+import { corsAllowlist } from './plugins/cors.js';
 import { sessionAuth } from './plugins/session-auth.js';
 import { authApi } from './routes/auth-api.js';
 import { bookingRoutes } from './routes/bookings.js';
@@ -31,6 +32,8 @@ export interface HttpOptions {
   trustProxy?: string[];
   /** HTTPS on this server, and whether to send HSTS; plain HTTP without HSTS by default. */
   transport?: HttpTransport;
+  /** Origins whose pages may call /api/v1 with an API key (CORS_ORIGINS); none: no CORS headers at all. */
+  corsOrigins?: readonly string[];
   /** The sender address messages show (SMTP_FROM's address); admin previews use it. */
   mailFrom?: string;
 }
@@ -72,6 +75,8 @@ export async function buildHttpApp(runtime: Runtime, options: HttpOptions = {}):
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   installErrorHandler(app);
+  // Before the session hook: a preflight is answered without looking at credentials.
+  if (options.corsOrigins && options.corsOrigins.length > 0) await app.register(corsAllowlist, { origins: options.corsOrigins });
   const cookies = authCookiesFor(runtime.ctx.publicUrl);
   await app.register(sessionAuth, { ctx: runtime.ctx, cookies });
 
