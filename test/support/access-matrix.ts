@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../src/app/access/roles.js';
 import { API_KEYS_ROWS } from './matrix-api-keys.js';
+import { DESK_ROWS } from './matrix-desk.js';
 import { MESSAGES_ROWS } from './matrix-messages.js';
 
 /** Who calls: nobody, each role of the organization, or a user of another organization. */
@@ -103,4 +104,5 @@ export const MATRIX: MatrixRow[] = [
   { method: 'GET', route: '/api/v1/org/audit', expect: signedIn(403, { owner: 200, admin: 200, auditor: 200, other_org: 200 }) },
   ...API_KEYS_ROWS,
   ...MESSAGES_ROWS,
+  ...DESK_ROWS,
 ];

@@ -33,6 +33,25 @@ export class KyselyCustomerRepository implements CustomerRepository {
     return row ? this.toCustomer(row) : null;
   }
 
+  async listByIds(orgId: string, ids: readonly string[]): Promise<Customer[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('customers').selectAll().where('org_id', '=', orgId).where('id', 'in', [...ids]).execute();
+    return Promise.all(rows.map((r) => this.toCustomer(r)));
+  }
+
+  async list(orgId: string, page: { limit: number; afterId: string | null; staffId: string | null }): Promise<Customer[]> {
+    let q = this.db.selectFrom('customers').selectAll().where('org_id', '=', orgId);
+    if (page.afterId) q = q.where('id', '>', page.afterId);
+    const staffId = page.staffId;
+    if (staffId) {
+      q = q.where('id', 'in', (eb) =>
+        eb.selectFrom('bookings').select('customer_id').where('org_id', '=', orgId).where('staff_id', '=', staffId).where('customer_id', 'is not', null),
+      );
+    }
+    const rows = await q.orderBy('id').limit(page.limit).execute();
+    return Promise.all(rows.map((r) => this.toCustomer(r)));
+  }
+
   async insert(c: Customer): Promise<void> {
     // A new customer's own data key (erasable alone) is made here: no lookup, none exists yet.
     await this.crypto.createKey({ orgId: c.orgId, type: 'customer', id: c.id });

@@ -46,7 +46,8 @@ const HoldCreated = Type.Object({
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,255}$/;
 
-function idempotencyKey(raw: string | string[] | undefined): string | null {
+/** The Idempotency-Key header, checked; null when absent. */
+export function idempotencyKey(raw: string | string[] | undefined): string | null {
   if (raw === undefined) return null;
   if (typeof raw !== 'string' || !IDEMPOTENCY_KEY.test(raw)) {
     throw invalidRequest('Invalid Idempotency-Key', [
