@@ -4,6 +4,7 @@ import { BookingPage } from './booking/BookingPage';
 import { Layout } from './components/Layout';
 import { useLocale } from './components/useLocale';
 import { ManagePage } from './manage/ManagePage';
+import { ReportPage } from './report/ReportPage';
 
 // The staff app loads only when someone opens it: the booking page stays small.
 const StaffApp = lazy(() => import('./app/AppRoot'));
@@ -13,6 +14,7 @@ export function App() {
     <Routes>
       <Route path="/book/:org/*" element={<BookingPage />} />
       <Route path="/manage" element={<ManagePage />} />
+      <Route path="/report-suspicious" element={<ReportPage />} />
       <Route
         path="/app/*"
         element={

@@ -22,7 +22,7 @@ const FRAME_ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/;
 const noOrigins: FrameAncestors = async () => [];
 
 /**
- * The booking, manage and staff pages of the single-page app: hashed assets cached for a year, the
+ * The booking, manage, report and staff pages of the single-page app: hashed assets cached for a year, the
  * HTML never cached, and only these paths fall back to index.html. The HTML keeps the app's
  * CSP; only frame-ancestors changes, to the origins the business allows for its booking page.
  */
@@ -72,6 +72,12 @@ export function webRoutes(options: WebOptions = {}): FastifyPluginAsync {
     app.get<{ Params: { org: string } }>('/book/:org/*', { schema: { hide: true } }, (request, reply) => bookingPage(request.params.org, reply));
     app.get('/manage', { schema: { hide: true } }, (_request, reply) => {
       // The manage token sits in the fragment; no-referrer keeps even the page address to itself.
+      reply.header('referrer-policy', 'no-referrer');
+      return page(reply, []);
+    });
+
+    // Linked from every message we send (?ref=<message id>): never framed, and no referrer.
+    app.get('/report-suspicious', { schema: { hide: true } }, (_request, reply) => {
       reply.header('referrer-policy', 'no-referrer');
       return page(reply, []);
     });
