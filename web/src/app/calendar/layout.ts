@@ -85,7 +85,7 @@ export interface HourWindow {
 }
 
 /** Working hours most businesses keep; the window grows to show every booking. */
-export const DEFAULT_WINDOW: HourWindow = { from: 7, to: 20 };
+export const DEFAULT_WINDOW: HourWindow = { from: 8, to: 19 };
 
 export function hourWindow(placed: readonly Placed<Timed>[], base: HourWindow = DEFAULT_WINDOW): HourWindow {
   let { from, to } = base;
