@@ -248,6 +248,33 @@ describe.each(ENGINES)('public booking API on %s', (engine) => {
     }
   });
 
+  it('gives a held slot back at once when the customer releases the hold', async () => {
+    const start = '2027-03-10T11:00:00+01:00';
+    const offered = async () =>
+      (await slots(shop.haircut.id, `from=2027-03-10&to=2027-03-10&timeZone=Europe/Berlin&staffId=${shop.staff.ana}`))
+        .json()
+        .slots.map((s: { start: string }) => s.start);
+    const hold = await app.inject({
+      method: 'POST',
+      url: '/api/v1/orgs/shop/holds',
+      payload: { serviceId: shop.haircut.id, start, staffId: shop.staff.ana, timeZone: 'Europe/Berlin' },
+    });
+    expect(hold.statusCode).toBe(201);
+    const { holdToken } = hold.json();
+    expect(await offered()).not.toContain(start);
+
+    const release = (token: string) => app.inject({ method: 'POST', url: '/api/v1/orgs/shop/holds/release', payload: { holdToken: token } });
+    expect((await release(holdToken)).statusCode).toBe(204);
+    expect(await offered()).toContain(start);
+    // Released once: the token holds nothing any more.
+    expect((await release(holdToken)).json()).toMatchObject({ error: { code: 'not_found' } });
+    expect((await release('not a token')).statusCode).toBe(400);
+    const late = await book(bookingBody(shop, start, { staffId: shop.staff.ana, holdToken }));
+    expect(late.statusCode).toBe(409);
+    const entries = await rt.auditReader.list({ orgId: shop.orgId, action: 'booking.hold.release', limit: 5 });
+    expect(entries.map((e) => e.outcome).sort()).toEqual(['failure', 'success']);
+  });
+
   it('fills a group class up to its capacity', async () => {
     const start = '2027-03-11T09:00:00+01:00';
     for (let i = 0; i < 3; i++) {

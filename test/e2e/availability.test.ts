@@ -69,6 +69,25 @@ describe('live availability in a real browser', { timeout: BROWSER_TEST_TIMEOUT_
     await v.context.close();
   });
 
+  it('going back from the details form gives the held time back at once', async () => {
+    const v = await berliner();
+    await openDay(v, '2027-03-09');
+    const start = '2027-03-09T15:00:00+01:00';
+    await timeButton(v, start).click();
+    await v.page.getByRole('heading', { name: 'Your details' }).waitFor();
+    // Held for this customer: nobody else can take it now.
+    await expect(bookDirectly(live.server, start)).rejects.toThrow(/409/);
+
+    const released = v.page.waitForResponse((r) => r.url().endsWith('/api/v1/orgs/shop/holds/release'));
+    await v.page.getByRole('button', { name: 'Back', exact: true }).click();
+    expect((await released).status()).toBe(204);
+    await v.page.locator('button[data-date="2027-03-09"]').click();
+    await timeButton(v, start).waitFor();
+    expect((await bookDirectly(live.server, start)).booking.start).toBe(start);
+    expect(v.problems).toEqual([]);
+    await v.context.close();
+  });
+
   it('a held time that expired and went to someone else sends the customer back to pick again', async () => {
     const v = await berliner();
     await openDay(v, '2027-03-08');

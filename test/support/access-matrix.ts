@@ -38,6 +38,7 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   'GET /api/v1/orgs/{org}/services/{serviceId}/slots': 'public booking page',
   'POST /api/v1/orgs/{org}/bookings': 'public booking page',
   'POST /api/v1/orgs/{org}/holds': 'public booking page',
+  'POST /api/v1/orgs/{org}/holds/release': 'public booking page (the hold token is the credential)',
   'GET /api/v1/bookings/manage/{token}': "the customer's manage link (the token is the credential)",
   'POST /api/v1/bookings/manage/{token}': "the customer's manage link (the token is the credential)",
   'GET /api/v1/calendar/{feed}': 'calendar feed (the secret feed id is the credential)',

@@ -1,4 +1,4 @@
-import { slotUnavailable } from '../../domain/errors.js';
+import { notFound, slotUnavailable } from '../../domain/errors.js';
 import type { Booking } from '../../domain/model.js';
 import { formatInstant } from '../../domain/time/format-instant.js';
 import { MS_PER_MINUTE } from '../../domain/time/units.js';
@@ -80,5 +80,21 @@ export async function holdSlot(ctx: AppContext, orgSlug: string, request: HoldRe
       },
       { lockStaffIds: staffIds },
     ),
+  );
+}
+
+/**
+ * Gives a held slot back at once (the customer picked another time or left the page), so
+ * nobody waits for the hold to run out. The hold token is the credential.
+ */
+export async function releaseHold(ctx: AppContext, orgSlug: string, holdToken: string, actor: Actor): Promise<void> {
+  const org = await ctx.uow.read((repos) => requireOrg(repos, orgSlug));
+  const audit = { orgId: org.id, actor, action: 'booking.hold.release', objectType: 'booking', objectIds: [] };
+  await audited(ctx.uow, audit, () =>
+    ctx.uow.write(async (repos) => {
+      const id = await repos.bookings.releaseHold(org.id, hashToken(holdToken), ctx.clock.now());
+      if (!id) throw notFound('Hold');
+      await repos.audit.record({ ...audit, objectIds: [id], outcome: 'success' });
+    }),
   );
 }

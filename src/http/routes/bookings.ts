@@ -1,13 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { bookAppointment } from '../../app/booking/book-appointment.js';
-import { holdSlot } from '../../app/booking/hold-slot.js';
+import { holdSlot, releaseHold } from '../../app/booking/hold-slot.js';
 import type { AppContext } from '../../app/ports.js';
 import { invalidRequest } from '../../domain/errors.js';
 import { publicActor } from '../actor.js';
 import { BookingView, Id, Instant, OrgSlug, SecretToken, TimeZone, closed, errorResponses } from '../schemas.js';
 
-const BookingRequest = Type.Object(
+/** What a customer sends to book; the desk takes the same without consent and hold. */
+export const BookingRequest = Type.Object(
   {
     serviceId: Id,
     start: Instant,
@@ -95,6 +96,24 @@ export function bookingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         const hold = await holdSlot(ctx, request.params.org, request.body, publicActor(request));
         return reply.status(201).send(hold);
+      },
+    );
+
+    app.post(
+      '/orgs/:org/holds/release',
+      {
+        schema: {
+          tags: ['booking'],
+          summary: 'Give a held slot back now (the customer chose another time or left)',
+          params: Type.Object({ org: OrgSlug }, closed),
+          // The token travels in the body, never in a URL that logs or Referer could keep.
+          body: Type.Object({ holdToken: SecretToken }, closed),
+          response: { 204: Type.Null(), ...errorResponses(400, 404, 413, 415) },
+        },
+      },
+      async (request, reply) => {
+        await releaseHold(ctx, request.params.org, request.body.holdToken, publicActor(request));
+        return reply.status(204).send(null);
       },
     );
   };

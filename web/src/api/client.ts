@@ -21,7 +21,14 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+async function call<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+  // keepalive: the request outlives the page (a hold given back as the customer leaves).
+  init: { keepalive?: boolean } = {},
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(`/api/v1${path}`, {
@@ -30,6 +37,7 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, hea
       body: body === undefined ? null : JSON.stringify(body),
       credentials: 'same-origin',
       cache: 'no-store',
+      keepalive: init.keepalive === true,
     });
   } catch {
     throw new ApiError(0, 'network_error', 'The server could not be reached');
@@ -64,6 +72,8 @@ export const api = {
 
   hold: (org: string, body: { serviceId: string; start: string; staffId: string | null; timeZone: string }) =>
     call<Hold>('POST', `/orgs/${seg(org)}/holds`, body),
+
+  releaseHold: (org: string, holdToken: string) => call<null>('POST', `/orgs/${seg(org)}/holds/release`, { holdToken }, {}, { keepalive: true }),
 
   book: (org: string, body: BookingRequest, idempotencyKey: string) =>
     call<BookingCreated>('POST', `/orgs/${seg(org)}/bookings`, body, { 'idempotency-key': idempotencyKey }),

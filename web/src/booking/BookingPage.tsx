@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiError, api } from '../api/client';
 import type { BookingCreated, Hold, Service, ServiceList, Slot } from '../api/types';
@@ -50,6 +50,23 @@ export function BookingPage() {
   useEffect(() => {
     if (data) document.title = t('book.title', { business: data.org.name });
   }, [data, t]);
+
+  // The hold the customer is typing under; given back when they go back or leave the page.
+  const liveHold = useRef<string | null>(null);
+  useEffect(() => {
+    liveHold.current = step === 'details' && hold ? hold.hold.holdToken : null;
+  }, [step, hold]);
+  const giveBack = useCallback(() => {
+    const token = liveHold.current;
+    if (!token) return;
+    liveHold.current = null;
+    // Best effort: a hold not given back still runs out by itself after a few minutes.
+    api.releaseHold(org, token).catch(() => {});
+  }, [org]);
+  useEffect(() => {
+    window.addEventListener('pagehide', giveBack);
+    return () => window.removeEventListener('pagehide', giveBack);
+  }, [giveBack]);
 
   const go = (next: Step) => {
     setNavigated(true);
@@ -152,7 +169,10 @@ export function BookingPage() {
             setTakenStart(start);
             go('time');
           }}
-          onBack={() => go('time')}
+          onBack={() => {
+            giveBack();
+            go('time');
+          }}
         />
       )}
       {step === 'done' && result && <Confirmation result={result} orgName={data.org.name} zone={zone} businessZone={businessZone} onAgain={restart} />}
