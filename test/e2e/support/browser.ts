@@ -58,16 +58,19 @@ export async function visitor(tb: TestBrowser, options: BrowserContextOptions & 
   });
   const page = await context.newPage();
   page.on('console', (message) => {
-    if (message.type() !== 'error' || isExpectedConflict(message.text(), message.location().url)) return;
+    if (message.type() !== 'error' || isExpectedRefusal(message.text(), message.location().url)) return;
     problems.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   return { context, page, problems };
 }
 
-/** Chromium logs every 409 answer; a slot taken by someone else is one the page handles. */
-function isExpectedConflict(text: string, url: string): boolean {
-  return text.includes('status of 409') && new URL(url, 'http://x').pathname.startsWith('/api/v1/');
+/**
+ * Chromium logs every 409 and 401 answer. The pages handle them: a slot taken by someone else,
+ * a staff page asking who is signed in before anyone is, a step-up prompt, a wrong code.
+ */
+function isExpectedRefusal(text: string, url: string): boolean {
+  return (text.includes('status of 409') || text.includes('status of 401')) && new URL(url, 'http://x').pathname.startsWith('/api/v1/');
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -3,7 +3,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useLocale } from '../../components/useLocale';
 import { api, setCsrfToken } from '../api';
 import { errorKey } from '../errors';
-import { PLACE_OF_STAGE, type SignedIn, useSession } from '../session';
+import { PLACE_OF_STAGE, type SessionStage, type SignedIn, useSession } from '../session';
 import { AuthFrame } from './AuthFrame';
 import { CodeInput } from './CodeInput';
 import { passkeyAssertion, passkeyCancelled } from './webauthn';
@@ -35,13 +35,14 @@ export function SignInPage() {
     heading.current?.focus();
   }, [methods]);
 
-  if (state.status === 'signed-in' && !busy) return <Navigate to={PLACE_OF_STAGE[state.me.session.stage]} replace />;
+  // Where a signed-in session goes: the page that asked for sign-in, or its stage's place.
+  const destination = (stage: SessionStage) => (stage === 'full' ? (safeNext(params.get('next')) ?? '/app') : PLACE_OF_STAGE[stage]);
+  if (state.status === 'signed-in') return <Navigate to={destination(state.me.session.stage)} replace />;
 
   const signedIn = async (answer: SignedIn) => {
     setCsrfToken(answer.csrfToken);
     const session = await refresh();
-    const stage = session.status === 'signed-in' ? session.me.session.stage : answer.stage;
-    navigate(stage === 'full' ? (safeNext(params.get('next')) ?? '/app') : PLACE_OF_STAGE[stage], { replace: true });
+    navigate(destination(session.status === 'signed-in' ? session.me.session.stage : answer.stage), { replace: true });
   };
 
   const attempt = async (action: () => Promise<void>) => {

@@ -79,7 +79,8 @@ export function FactorsPanel() {
               <li key={f.id} className="item">
                 <div>
                   <p className="item-title">
-                    {f.label} <span className="tag">{t(`enrolment.kind.${f.kind}`)}</span>
+                    {f.label}
+                    {f.label === t(`enrolment.kind.${f.kind}`) ? null : <span className="tag">{t(`enrolment.kind.${f.kind}`)}</span>}
                   </p>
                   <p className="muted">
                     {f.lastUsedAt

@@ -1,0 +1,163 @@
+import { Secret, TOTP } from 'otpauth';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { qrPath } from '../../web/src/app/auth/qr.js';
+import { type TestUser, addUser } from '../support/accounts.js';
+import { type Visitor, screenshot, visitor } from './support/browser.js';
+import { BROWSER_TEST_TIMEOUT_MS, expectClean, liveServerAndBrowser } from './support/live.js';
+import { type E2eServer, NOW } from './support/server.js';
+
+/** The code an authenticator app shows for this secret at the server's current time. */
+const codeAt = (server: E2eServer, secret: string) =>
+  new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: server.rt.clock.now() });
+
+/** Enrols an authenticator app through the API (signed in as a browser would, same origin); returns its secret. */
+async function enrolTotpByApi(server: E2eServer, user: TestUser): Promise<string> {
+  const login = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { origin: server.base }, payload: { email: user.email, password: user.password } });
+  expect(login.statusCode, login.body).toBe(200);
+  const cookie = ([login.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('sg_session=')) ?? '').split(';')[0] ?? '';
+  const headers = { origin: server.base, cookie, 'x-csrf-token': login.json().csrfToken as string };
+  const started = await server.app.inject({ method: 'POST', url: '/api/v1/auth/mfa/totp', headers, payload: {} });
+  expect(started.statusCode, started.body).toBe(200);
+  const { secret, factorId } = started.json() as { secret: string; factorId: string };
+  const confirmed = await server.app.inject({ method: 'POST', url: '/api/v1/auth/mfa/totp/confirm', headers, payload: { factorId, code: codeAt(server, secret) } });
+  expect(confirmed.statusCode, confirmed.body).toBe(200);
+  // Each code works once: the browser's sign-in uses a later step.
+  server.rt.clock.advance(60_000);
+  return secret;
+}
+
+async function signInWithPassword(page: Page, user: TestUser): Promise<void> {
+  await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+const navLinks = (page: Page, name = 'Main navigation') => page.getByRole('navigation', { name }).getByRole('link').allTextContents();
+
+describe('signing in to the staff app in a real browser', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
+  const live = liveServerAndBrowser();
+
+  it('an admin signs in with a password and an authenticator code, uses the shell, confirms a sensitive change with a fresh code, and signs out', async () => {
+    const server = live.server;
+    const admin = await addUser(server.rt, 'shop', 'admin', 'ada@example.com');
+    const secret = await enrolTotpByApi(server, admin);
+    const v: Visitor = await visitor(live.chromium, { locale: 'en-GB', timezoneId: 'Europe/Berlin', now: NOW });
+    const { page } = v;
+
+    // A staff page without a session leads to sign-in, and back to that page afterwards.
+    await page.goto(`${server.base}/app/users`);
+    await page.waitForURL(/\/app\/sign-in\?next=%2Fapp%2Fusers$/);
+    await expectClean(v);
+    await screenshot(page, 'app-sign-in-en');
+    await signInWithPassword(page, admin);
+
+    await page.getByRole('heading', { name: "Confirm it's you", level: 1 }).waitFor();
+    // A wrong code is refused with a message, and the right one goes through.
+    const code = page.getByLabel('Code from your authenticator app');
+    await code.fill('000000');
+    await code.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'That was not accepted' }).waitFor();
+    await expectClean(v);
+    await screenshot(page, 'app-sign-in-totp-en');
+    await code.fill(codeAt(server, secret));
+    await code.press('Enter');
+
+    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/app/users');
+    expect(await navLinks(page)).toEqual(['Calendar', 'Services', 'Staff', 'Hours', 'Users', 'Settings', 'My security']);
+    await page.getByRole('cell', { name: /ada@example\.com/ }).waitFor();
+    await expectClean(v);
+    await screenshot(page, 'app-users-en');
+
+    // Sixteen minutes later (the session kept alive) an invitation needs a fresh confirmation.
+    server.rt.clock.advance(10 * 60_000);
+    await page.getByRole('link', { name: 'My security' }).click();
+    await page.getByRole('heading', { name: 'Signed-in devices' }).waitFor();
+    await page.getByText('This device').waitFor();
+    await expectClean(v);
+    await screenshot(page, 'app-security-en');
+    server.rt.clock.advance(6 * 60_000);
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByLabel('Role', { exact: true }).selectOption('receptionist');
+    await page.getByRole('button', { name: 'Create invitation link' }).click();
+    const dialog = page.getByRole('dialog', { name: "Confirm it's you" });
+    await dialog.waitFor();
+    await expectClean(v);
+    await dialog.getByLabel('Code from your authenticator app').fill(codeAt(server, secret));
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    const link = page.getByLabel('Invitation link (Receptionist)');
+    await link.waitFor();
+    expect(await link.inputValue()).toMatch(new RegExp(`^${server.base}/invite#[A-Za-z0-9_-]{20,}$`));
+    expect(await dialog.count()).toBe(0);
+
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Sign-in policy' }).waitFor();
+    await expectClean(v);
+    await screenshot(page, 'app-settings-en');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    await page.goto(`${server.base}/app/settings`);
+    await page.waitForURL(/\/app\/sign-in/);
+    const me = await page.evaluate(() => fetch('/api/v1/auth/me').then((r) => r.status));
+    expect(me).toBe(401);
+    expect(v.problems).toEqual([]);
+    await v.context.close();
+  });
+
+  it('a staff member who must use MFA is walked through authenticator enrolment with a QR code, in Chinese, and gets only their pages', async () => {
+    const server = live.server;
+    const staff = await addUser(server.rt, 'shop', 'staff', 'sam@example.com');
+    const v = await visitor(live.chromium, { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', now: NOW });
+    const { page } = v;
+
+    await page.goto(`${server.base}/app`);
+    await page.getByRole('heading', { name: '登录', level: 1 }).waitFor();
+    await page.getByLabel('电子邮箱').fill(staff.email);
+    await page.getByLabel('密码', { exact: true }).fill(staff.password);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+
+    await page.getByRole('heading', { name: '设置第二重验证', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/app/enrol');
+    await page.getByRole('button', { name: '身份验证器应用' }).click();
+    const qr = page.getByRole('img', { name: '身份验证器应用的二维码' });
+    await qr.waitFor();
+    const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    // The QR code carries exactly the otpauth URI for this secret and account.
+    const uri = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1', issuer: 'Slotguard', label: staff.email }).toString();
+    expect(await qr.locator('path').getAttribute('d')).toBe(qrPath(uri).path);
+    expect((await qr.boundingBox())?.width ?? 0).toBeGreaterThan(150);
+    await expectClean(v);
+    await screenshot(page, 'app-enrol-totp-zh');
+
+    await page.getByLabel('应用当前显示的 6 位验证码').fill(codeAt(server, secret));
+    await page.getByRole('button', { name: '确认', exact: true }).click();
+    await page.getByRole('heading', { name: '保存您的恢复码' }).waitFor();
+    const codes = await page.getByRole('list', { name: '恢复码' }).getByRole('listitem').allTextContents();
+    expect(codes).toHaveLength(10);
+    expect(new Set(codes).size).toBe(10);
+    await expectClean(v);
+    await page.getByRole('button', { name: '我已保存' }).click();
+
+    // A full session now: staff see the calendar and their own security page, not the admin pages.
+    await page.getByRole('navigation', { name: '主导航' }).waitFor();
+    expect(await navLinks(page, '主导航')).toEqual(['日历', '机构设置', '我的安全']);
+    await page.getByRole('link', { name: '我的安全' }).click();
+    await page.getByRole('heading', { name: '第二重验证' }).waitFor();
+    await page.getByText('剩余 10 个恢复码。').waitFor();
+    await page.goto(`${server.base}/app/users`);
+    await page.getByRole('heading', { name: '您的角色无法使用此页面', level: 1 }).waitFor();
+    await expectClean(v);
+
+    const factors = await server.app.inject({ method: 'GET', url: '/api/v1/auth/mfa/factors', headers: { cookie: (await v.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } });
+    expect(factors.json()).toMatchObject({ factors: [{ kind: 'totp' }], recoveryCodesLeft: 10 });
+
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByRole('heading', { name: '登录', level: 1 }).waitFor();
+    expect(v.problems).toEqual([]);
+    await v.context.close();
+  });
+});
