@@ -140,6 +140,30 @@ describe.each(ENGINES)('staff calendar API (bookings) on %s', (engine) => {
     expect((await (await as('owner')).get(`/org/bookings/${ids.ana}`)).json().status).toBe('confirmed');
   });
 
+  it('serves API keys by their scopes: the calendar without health notes, writes only with bookings:write', async () => {
+    const owner = await signIn(app, users.get('owner') as TestUser);
+    const createKey = async (scopes: string[]) => {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/org/api-keys', headers: owner.headers, payload: { name: 'Sync', scopes } });
+      expect(res.statusCode, res.body).toBe(201);
+      return { authorization: `Bearer ${res.json().key}` };
+    };
+    const reader = await createKey(['bookings:read']);
+    const list = await app.inject({ method: 'GET', url: `/api/v1/org/bookings?${WEEK}`, headers: reader });
+    expect(list.statusCode, list.body).toBe(200);
+    expect(idsOf(list)).toHaveLength(4);
+    for (const b of list.json().bookings) expect(Object.keys(b)).not.toContain('notes');
+    const [entry] = await rt.auditReader.list({ action: 'booking.list', limit: 1 });
+    expect(entry?.actor.type).toBe('api_key');
+    const refused = await app.inject({ method: 'POST', url: `/api/v1/org/bookings/${ids.ben}/cancel`, headers: reader, payload: {} });
+    expect(refused.statusCode).toBe(403);
+    const customers = await app.inject({ method: 'GET', url: '/api/v1/org/customers', headers: reader });
+    expect(customers.statusCode).toBe(403);
+    const writer = await createKey(['bookings:read', 'bookings:write']);
+    const detail = await app.inject({ method: 'GET', url: `/api/v1/org/bookings/${ids.ana}`, headers: writer });
+    expect(detail.statusCode).toBe(200);
+    expect(detail.body).not.toContain('Allergic');
+  });
+
   it('answers 400 for a range over 62 days, an unknown status or zone, and unknown fields', async () => {
     const owner = await as('owner');
     for (const query of [

@@ -1,7 +1,6 @@
 import { DomainError, notFound } from '../../domain/errors.js';
 import type { Booking } from '../../domain/model.js';
 import { type Access, type AccessObject, requireAccess } from '../access/require-access.js';
-import { roleAllows } from '../access/permissions.js';
 import type { Permission } from '../access/permissions.js';
 import type { AuthContext } from '../auth/session-model.js';
 import type { AppContext } from '../ports.js';
@@ -25,7 +24,8 @@ export async function requireDeskAccess(
   objects: readonly AccessObject[] = [],
 ): Promise<DeskAccess> {
   const access = await requireAccess(ctx, auth, permission, objects);
-  const readsHealthNotes = roleAllows(access.role, 'health_notes:read');
+  // An API key never reads health notes (no such scope); a person by their role.
+  const readsHealthNotes = access.allows('health_notes:read');
   if (access.role !== 'staff') return { ...access, scope: 'all', readsHealthNotes };
   const me = await ctx.uow.read((repos) => repos.staff.findByUserId(access.orgId, access.userId));
   return { ...access, scope: { staffId: me?.id ?? null }, readsHealthNotes };

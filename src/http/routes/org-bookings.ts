@@ -4,7 +4,7 @@ import { bookForCustomer, cancelDeskBooking, decideDeskBooking, recordOutcome, r
 import { listBookings, viewBooking } from '../../app/desk/list-bookings.js';
 import type { AppContext } from '../../app/ports.js';
 import { Id, Instant, PlainDate, TimeZone, closed, errorResponses } from '../schemas.js';
-import { idempotencyKey } from './bookings.js';
+import { BookingRequest, idempotencyKey } from './bookings.js';
 import { BookingDetail, BookingItem } from './desk-schemas.js';
 
 const ListQuery = Type.Object(
@@ -19,26 +19,8 @@ const ListQuery = Type.Object(
   closed,
 );
 
-const NewBooking = Type.Object(
-  {
-    serviceId: Id,
-    start: Instant,
-    staffId: Type.Optional(Type.Union([Id, Type.Null()])),
-    timeZone: TimeZone,
-    customer: Type.Object(
-      {
-        name: Type.String({ minLength: 1, maxLength: 200 }),
-        email: Type.String({ minLength: 3, maxLength: 254 }),
-        phone: Type.Optional(Type.Union([Type.String({ maxLength: 32 }), Type.Null()])),
-      },
-      closed,
-    ),
-    notes: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
-    locale: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('zh-CN'), Type.Null()])),
-    smsReminders: Type.Optional(Type.Union([Type.Boolean(), Type.Null()])),
-  },
-  closed,
-);
+/** The public booking request without consent (the business books) and without a hold. */
+const NewBooking = Type.Omit(BookingRequest, ['consent', 'holdToken'], closed);
 
 const Reason = Type.Object({ reason: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])) }, closed);
 const Reschedule = Type.Object({ start: Instant, staffId: Type.Optional(Type.Union([Id, Type.Null()])), timeZone: TimeZone }, closed);
