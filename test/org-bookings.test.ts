@@ -276,6 +276,21 @@ describe.each(ENGINES)('staff calendar API (bookings) on %s', (engine) => {
       ['email', 'booking.confirmed'],
       ['webhook', 'webhook'],
     ]);
+    const notice = pending.find((m) => m.template === 'booking.cancelled_by_business');
+    const shown = await (await as('owner')).get(`/org/outbox/${notice?.id}`);
+    expect(shown.json().rendered).toMatchObject({ to: 'mia@example.com', subject: expect.stringContaining('Booking cancelled by the business') });
+    expect(shown.json().rendered.text).toContain('Shop has cancelled your appointment');
+    expect(shown.json().rendered.attachments).toEqual(['cancel.ics']);
+
+    // The same in the customer's language: the booking made on the phone in zh-CN.
+    const phoned = (await (await as('owner')).get(`/org/customers?email=wei@example.com`)).json().customers[0].id;
+    const weiBooking = (await (await as('owner')).get(`/org/customers/${phoned}`)).json().bookings[0].id;
+    expect((await (await as('admin')).post(`/org/bookings/${weiBooking}/cancel`)).statusCode).toBe(200);
+    const [zh] = (await rt.outboxQueue.list({ bookingId: weiBooking, status: 'pending', limit: 20 })).filter((m) => m.template === 'booking.cancelled_by_business');
+    const zhShown = await (await as('owner')).get(`/org/outbox/${zh?.id}`);
+    expect(zhShown.json().rendered.subject).toContain('商家已取消预约');
+    expect(zhShown.json().rendered.text).toContain('Shop 已取消您的预约');
+
     const again = await (await as('admin')).post(`/org/bookings/${id}/cancel`, {});
     expect(again.json().error.code).toBe('booking_not_modifiable');
     const [entry] = await rt.auditReader.list({ action: 'booking.cancel', limit: 1 });
