@@ -32,6 +32,13 @@ describe('configuration', () => {
     }
   });
 
+  it('refuses a TRUST_PROXY range that would believe every client', () => {
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, ::1' }).trustProxy).toEqual(['10.0.0.0/8', '::1']);
+    for (const everyone of ['0.0.0.0/0', '::/0']) {
+      expect(() => loadConfig({ TRUST_PROXY: everyone })).toThrow(/TRUST_PROXY must name the proxies/);
+    }
+  });
+
   it('takes CORS_ORIGINS as exact origins only, and none by default', () => {
     expect(loadConfig({}).corsOrigins).toEqual([]);
     expect(loadConfig({ CORS_ORIGINS: 'https://shop.example.com, http://localhost:5173' }).corsOrigins).toEqual(['https://shop.example.com', 'http://localhost:5173']);

@@ -70,7 +70,12 @@ export function loadConfig(env: Env = process.env): Config {
 
   const trustProxy = (env.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
   for (const entry of trustProxy) {
-    if (!isAddressOrRange(entry)) problems.push(`TRUST_PROXY must list IP addresses or CIDR ranges (got "${entry}")`);
+    if (!isAddressOrRange(entry)) {
+      problems.push(`TRUST_PROXY must list IP addresses or CIDR ranges (got "${entry}")`);
+    } else if (/\/0+$/.test(entry)) {
+      // A /0 range believes every client's X-Forwarded-For: anyone could pick their address.
+      problems.push(`TRUST_PROXY must name the proxies, not every address (got "${entry}")`);
+    }
   }
 
   const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
