@@ -45,8 +45,9 @@ export class InputCheck {
     return v;
   }
 
-  require(condition: boolean, path: string, message: string): void {
-    if (!condition) this.problems.push({ path, message });
+  /** `reason`: a stable machine code for this problem, when a client should tell it apart. */
+  require(condition: boolean, path: string, message: string, reason?: string): void {
+    if (!condition) this.problems.push(reason ? { path, message, reason } : { path, message });
   }
 
   /** Throws 400 invalid_request listing every problem found. */

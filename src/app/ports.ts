@@ -6,9 +6,10 @@ import type {
   Organization,
   Service,
   StaffMember,
+  StaffProfile,
   StaffSchedule,
 } from '../domain/model.js';
-import type { DateOverride, WeeklyHours } from '../domain/slots/types.js';
+import type { DateOverride, StoredDateOverride, WeeklyHours } from '../domain/slots/types.js';
 import type { AccountRepositories } from './auth/account-ports.js';
 import type { CalendarFeedRepository, NotificationRepository, WebhookRepository } from './notifications/notification-ports.js';
 import type { Outbox } from './notifications/outbox-port.js';
@@ -59,12 +60,21 @@ export interface OrganizationRepository {
   findById(id: string): Promise<Organization | null>;
   insert(org: Organization): Promise<void>;
   list(): Promise<Organization[]>;
+  /** Name, zone, locale and booking policies. */
+  update(org: Organization): Promise<void>;
+  /** Origins that may frame the org's booking page (https, no path); none for an unknown org. */
+  allowedFrameOrigins(org: { id: string } | { slug: string }): Promise<string[]>;
+  setAllowedFrameOrigins(orgId: string, origins: readonly string[]): Promise<void>;
 }
 
 export interface ServiceRepository {
   listActive(orgId: string): Promise<Service[]>;
   findById(orgId: string, id: string): Promise<Service | null>;
+  /** Every service, inactive ones too, each with all its staff (inactive staff too): the admin's view. */
+  listAll(orgId: string): Promise<Service[]>;
   insert(service: Service): Promise<void>;
+  /** Changes the service's fields; its staff links are replaced only when `staffIds` is given. */
+  update(service: Omit<Service, 'staffIds'>, staffIds?: readonly string[]): Promise<void>;
 }
 
 export interface StaffRepository {
@@ -74,8 +84,17 @@ export interface StaffRepository {
   /** The staff member a signed-in user is, if any (staff_members.user_id). */
   findByUserId(orgId: string, userId: string): Promise<StaffMember | null>;
   insert(staff: StaffMember): Promise<void>;
+  /** With account, work contact and services: the admin's view (one id, or the whole org). */
+  profiles(orgId: string, ids?: readonly string[]): Promise<StaffProfile[]>;
+  /** Changes name, zone, active, account and contact; service links are replaced when `serviceIds` is given. */
+  update(profile: Omit<StaffProfile, 'serviceIds'>, serviceIds?: readonly string[]): Promise<void>;
   replaceWeeklyHours(orgId: string, staffId: string, hours: WeeklyHours[]): Promise<void>;
-  replaceOverride(orgId: string, staffId: string, override: DateOverride): Promise<void>;
+  /** Replaces whatever the override's date had; returns the new override's id. */
+  replaceOverride(orgId: string, staffId: string, override: DateOverride): Promise<string>;
+  /** Overrides with dates in [from, to] (either bound may be absent), by date. */
+  overrides(orgId: string, staffId: string, from: string | null, to: string | null): Promise<StoredDateOverride[]>;
+  /** False when the staff member has no override with this id. */
+  removeOverride(orgId: string, staffId: string, overrideId: string): Promise<boolean>;
   schedules(orgId: string, staffIds: readonly string[]): Promise<StaffSchedule[]>;
   lastAssigned(orgId: string, staffIds: readonly string[]): Promise<Map<string, number | null>>;
   markAssigned(orgId: string, staffId: string, at: number): Promise<void>;

@@ -51,7 +51,7 @@ function repositories(db: Kysely<DB>, deps: RepositoryDeps): Repositories {
   return {
     orgs: new KyselyOrganizationRepository(db, crypto),
     services: new KyselyServiceRepository(db),
-    staff: new KyselyStaffRepository(db),
+    staff: new KyselyStaffRepository(db, crypto),
     bookings: new KyselyBookingRepository(db, crypto),
     customers: new KyselyCustomerRepository(db, crypto),
     manageTokens: new KyselyManageTokenRepository(db),

@@ -62,6 +62,17 @@ export interface StaffMember {
   active: boolean;
 }
 
+/** A staff member as the business's admins see them: the account and work contact behind them too. */
+export interface StaffProfile extends StaffMember {
+  /** The user account this staff member signs in with, if any. */
+  userId: string | null;
+  email: string | null;
+  /** E.164. */
+  phone: string | null;
+  /** The services they offer. */
+  serviceIds: string[];
+}
+
 export interface StaffSchedule {
   staffId: string;
   timeZone: string;

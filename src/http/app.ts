@@ -20,13 +20,17 @@ import { orgApiKeyRoutes } from './routes/org-api-keys.js';
 import { publicBookingRoutes } from './routes/public-booking.js';
 import { reportSuspiciousRoutes } from './routes/report-suspicious.js';
 import { type FrameAncestors, webRoutes } from './routes/web.js';
+import { orgMemberAccessRoutes } from './routes/org-member-access.js';
+import { orgSetupRoutes } from './routes/org-setup.js';
+import { orgStaffRoutes } from './routes/org-staff.js';
+import { bookingPageFrameOrigins } from '../app/admin/org-settings.js';
 import { ErrorResponse } from './schemas.js';
 
 export interface HttpOptions {
   logger?: FastifyServerOptions['logger'];
   /** Largest accepted request body, bytes. */
   bodyLimit?: number;
-  /** Origins allowed to embed an organization's booking page; none unless given. */
+  /** Origins allowed to embed an organization's booking page; its stored allowedFrameOrigins unless given. */
   frameAncestors?: FrameAncestors;
   /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY); none by default. */
   trustProxy?: string[];
@@ -68,6 +72,7 @@ export async function buildHttpApp(runtime: Runtime, options: HttpOptions = {}):
         { name: 'auth', description: 'Sign-in, sessions and second factors' },
         { name: 'manage', description: "A customer's manage link" },
         { name: 'ops', description: 'Health and readiness' },
+        { name: 'setup', description: "The signed-in organization's settings, services, staff, working hours and date overrides" },
       ],
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
@@ -92,9 +97,14 @@ export async function buildHttpApp(runtime: Runtime, options: HttpOptions = {}):
       await api.register(orgMessagesRoutes(runtime.ctx, { queue: runtime.outboxQueue, fromAddress: options.mailFrom ?? `no-reply@${new URL(runtime.ctx.publicUrl).hostname}` }));
       await api.register(authApi(runtime.ctx, cookies));
       await api.register(orgApiKeyRoutes(runtime.ctx));
+      await api.register(orgSetupRoutes(runtime.ctx));
+      await api.register(orgStaffRoutes(runtime.ctx));
+      await api.register(orgMemberAccessRoutes(runtime.ctx));
     },
     { prefix: '/api/v1' },
   );
-  await app.register(webRoutes({ frameAncestors: options.frameAncestors }));
+  // Each organization's booking page may be framed by the origins it allows (PUT /org/settings).
+  const frameAncestors = options.frameAncestors ?? ((orgSlug: string) => bookingPageFrameOrigins(runtime.ctx, orgSlug));
+  await app.register(webRoutes({ frameAncestors }));
   return app;
 }

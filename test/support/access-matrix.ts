@@ -3,6 +3,7 @@ import type { Role } from '../../src/app/access/roles.js';
 import { API_KEYS_ROWS } from './matrix-api-keys.js';
 import { DESK_ROWS } from './matrix-desk.js';
 import { MESSAGES_ROWS } from './matrix-messages.js';
+import { SETUP_ROWS } from './matrix-setup.js';
 
 /** Who calls: nobody, each role of the organization, or a user of another organization. */
 export type Caller = 'anonymous' | Role | 'other_org';
@@ -106,4 +107,5 @@ export const MATRIX: MatrixRow[] = [
   ...API_KEYS_ROWS,
   ...MESSAGES_ROWS,
   ...DESK_ROWS,
+  ...SETUP_ROWS,
 ];

@@ -1,10 +1,12 @@
 import type { DateOverride } from '../../domain/slots/types.js';
 import { parsePlainDate } from '../../domain/time/plain-date.js';
+import { requireAccess } from '../access/require-access.js';
+import type { AuthContext } from '../auth/session-model.js';
 import { audited } from '../audited.js';
 import { InputCheck } from '../input-rules.js';
 import type { Actor, AppContext } from '../ports.js';
 import { localIntervals } from './admin-input.js';
-import { orgIdForAudit, requireOrgStaff } from './admin-org.js';
+import { type OrgRef, auditOrgId, findOrg, requireStaffOf } from './admin-org.js';
 
 export interface AddDateOverrideInput extends DateOverride {
   orgSlug: string;
@@ -14,6 +16,8 @@ export interface AddDateOverrideInput extends DateOverride {
 export interface DateOverrideSet {
   staffId: string;
   timeZone: string;
+  /** Names the override, e.g. to remove it. */
+  overrideId: string;
   override: DateOverride;
 }
 
@@ -24,17 +28,28 @@ const KINDS: readonly DateOverride['kind'][] = ['off', 'hours', 'extra'];
  * weekly ones, or extra hours on top. Replaces whatever that date had before.
  */
 export async function addDateOverride(ctx: AppContext, input: AddDateOverrideInput, actor: Actor): Promise<DateOverrideSet> {
-  const audit = { orgId: await orgIdForAudit(ctx, input.orgSlug), actor, action: 'staff.override.set', objectType: 'staff_member', objectIds: [] };
+  return setOverride(ctx, { slug: input.orgSlug }, input.staffId, input, actor);
+}
+
+/** The same for a signed-in owner or admin: the organization is the session's. */
+export async function addStaffOverride(ctx: AppContext, auth: AuthContext | null, staffId: string, input: DateOverride): Promise<DateOverrideSet> {
+  const access = await requireAccess(ctx, auth, 'org:manage', [{ type: 'staff', id: staffId }]);
+  return setOverride(ctx, { id: access.orgId }, staffId, input, access.actor);
+}
+
+async function setOverride(ctx: AppContext, ref: OrgRef, staffId: string, input: DateOverride, actor: Actor): Promise<DateOverrideSet> {
+  const audit = { orgId: await auditOrgId(ctx, ref), actor, action: 'staff.override.set', objectType: 'staff_member', objectIds: [] };
   return audited(ctx.uow, audit, async () => {
     const override = cleanOverride(input);
     return ctx.uow.write(
       async (repos) => {
-        const { org, staff } = await requireOrgStaff(repos, input.orgSlug, input.staffId);
-        await repos.staff.replaceOverride(org.id, staff.id, override);
-        await repos.audit.record({ ...audit, orgId: org.id, objectIds: [staff.id], outcome: 'success' });
-        return { staffId: staff.id, timeZone: staff.timeZone, override };
+        const org = await findOrg(repos, ref);
+        const staff = await requireStaffOf(repos, org, staffId);
+        const overrideId = await repos.staff.replaceOverride(org.id, staff.id, override);
+        await repos.audit.record({ ...audit, orgId: org.id, objectIds: [staff.id, overrideId], outcome: 'success' });
+        return { staffId: staff.id, timeZone: staff.timeZone, overrideId, override };
       },
-      { lockStaffIds: [input.staffId] },
+      { lockStaffIds: [staffId] },
     );
   });
 }

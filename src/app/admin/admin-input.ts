@@ -24,14 +24,14 @@ export function localIntervals(check: InputCheck, intervals: readonly PathedInte
     const start = wholeNumber(check, `${iv.path}.start`, iv.start, 0, MINUTES_PER_DAY - 1);
     const end = wholeNumber(check, `${iv.path}.end`, iv.end, 1, MINUTES_PER_DAY);
     if (Number.isNaN(start) || Number.isNaN(end)) continue;
-    check.require(start < end, iv.path, 'must start before it ends');
+    check.require(start < end, iv.path, 'must start before it ends', 'interval_inverted');
     if (start < end) valid.push({ start, end, path: iv.path });
   }
   valid.sort((a, b) => a.start - b.start);
   for (let i = 1; i < valid.length; i++) {
     const prev = valid[i - 1] as PathedInterval;
     const cur = valid[i] as PathedInterval;
-    check.require(cur.start >= prev.end, cur.path, `must not overlap ${clock(prev.start)}-${clock(prev.end)} (${prev.path})`);
+    check.require(cur.start >= prev.end, cur.path, `must not overlap ${clock(prev.start)}-${clock(prev.end)} (${prev.path})`, 'interval_overlap');
   }
   return valid.map(({ start, end }) => ({ start, end }));
 }

@@ -20,7 +20,30 @@ export async function requireOrgStaff(
   staffId: string,
 ): Promise<{ org: Organization; staff: StaffMember }> {
   const org = await requireOrg(repos, orgSlug);
+  return { org, staff: await requireStaffOf(repos, org, staffId) };
+}
+
+/**
+ * Which organization a setup change is for: the CLI names it by slug; a signed-in user's is
+ * the session's, by id (after requireAccess).
+ */
+export type OrgRef = { slug: string } | { id: string };
+
+export async function findOrg(repos: Repositories, ref: OrgRef): Promise<Organization> {
+  if ('slug' in ref) return requireOrg(repos, ref.slug);
+  const org = await repos.orgs.findById(ref.id);
+  if (!org) throw notFound('Organization');
+  return org;
+}
+
+/** orgIdForAudit for either way of naming the organization. */
+export async function auditOrgId(ctx: AppContext, ref: OrgRef): Promise<string | null> {
+  return 'id' in ref ? ref.id : orgIdForAudit(ctx, ref.slug);
+}
+
+/** One staff member of the org; another org's is simply not found. */
+export async function requireStaffOf(repos: Repositories, org: Organization, staffId: string): Promise<StaffMember> {
   const staff = typeof staffId === 'string' && staffId.length > 0 ? await repos.staff.findById(org.id, staffId) : null;
   if (!staff) throw notFound('Staff member');
-  return { org, staff };
+  return staff;
 }

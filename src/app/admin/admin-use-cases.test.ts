@@ -164,7 +164,7 @@ describe.each(ENGINES)('admin use cases on %s', (engine) => {
     );
     expect(overlap.details).toEqual([
       { path: 'hours[2].weekday', message: 'must be a whole number from 0 to 6' },
-      { path: 'hours[1]', message: 'must not overlap 09:00-12:00 (hours[0])' },
+      { path: 'hours[1]', message: 'must not overlap 09:00-12:00 (hours[0])', reason: 'interval_overlap' },
       { path: 'hours[3].end', message: 'must be a whole number from 1 to 1440' },
     ]);
 

@@ -45,17 +45,15 @@ function cleanOrganization(input: CreateOrganizationInput): Omit<Organization, '
   const name = check.line('name', input.name ?? '', 200);
   check.require(isValidTimeZone(input.timeZone), 'timeZone', 'must be an IANA time zone such as Europe/Berlin');
   check.require(LOCALES.includes(input.locale), 'locale', `must be one of ${LOCALES.join(', ')}`);
-  const given = input.policies ?? {};
-  const policies: BookingPolicies = {
-    holdMinutes: wholeNumber(check, 'policies.holdMinutes', given.holdMinutes ?? DEFAULT_POLICIES.holdMinutes, 1, MAX_HOLD_MINUTES),
-    defaultCutoffMinutes: wholeNumber(
-      check,
-      'policies.defaultCutoffMinutes',
-      given.defaultCutoffMinutes ?? DEFAULT_POLICIES.defaultCutoffMinutes,
-      0,
-      MAX_CUTOFF_MINUTES,
-    ),
-  };
+  const policies = cleanPolicies(check, input.policies ?? {}, DEFAULT_POLICIES);
   check.done();
   return { slug, name, timeZone: input.timeZone, locale: input.locale, policies };
+}
+
+/** Booking policies: the given ones checked, the others as in `base`. */
+export function cleanPolicies(check: InputCheck, given: Partial<BookingPolicies>, base: BookingPolicies): BookingPolicies {
+  return {
+    holdMinutes: wholeNumber(check, 'policies.holdMinutes', given.holdMinutes ?? base.holdMinutes, 1, MAX_HOLD_MINUTES),
+    defaultCutoffMinutes: wholeNumber(check, 'policies.defaultCutoffMinutes', given.defaultCutoffMinutes ?? base.defaultCutoffMinutes, 0, MAX_CUTOFF_MINUTES),
+  };
 }

@@ -2,15 +2,20 @@ import { invalidRequest } from '../../domain/errors.js';
 import type { Service } from '../../domain/model.js';
 import { MINUTES_PER_DAY } from '../../domain/time/units.js';
 import { newId } from '../../security/ids.js';
+import { requireAccess } from '../access/require-access.js';
+import type { AuthContext } from '../auth/session-model.js';
 import { audited } from '../audited.js';
 import { InputCheck } from '../input-rules.js';
-import type { Actor, AppContext } from '../ports.js';
-import { requireOrg } from '../public/load-public.js';
+import type { Actor, AppContext, Repositories } from '../ports.js';
 import { wholeNumber } from './admin-input.js';
-import { orgIdForAudit } from './admin-org.js';
+import { type OrgRef, auditOrgId, findOrg } from './admin-org.js';
 
-export interface CreateServiceInput {
+export interface CreateServiceInput extends ServiceFields {
   orgSlug: string;
+}
+
+/** What an admin sets on a service. */
+export interface ServiceFields {
   name: string;
   description?: string;
   durationMin: number;
@@ -44,25 +49,28 @@ const CURRENCY = /^[A-Z]{3}$/;
 
 /** Adds a bookable service offered by some of the org's staff. */
 export async function createService(ctx: AppContext, input: CreateServiceInput, actor: Actor): Promise<CreatedService> {
-  const audit = { orgId: await orgIdForAudit(ctx, input.orgSlug), actor, action: 'service.create', objectType: 'service', objectIds: [] };
+  return addServiceTo(ctx, { slug: input.orgSlug }, input, actor);
+}
+
+/** The same for a signed-in owner or admin: the organization is the session's. */
+export async function addService(ctx: AppContext, auth: AuthContext | null, input: ServiceFields): Promise<CreatedService> {
+  const access = await requireAccess(ctx, auth, 'org:manage');
+  return addServiceTo(ctx, { id: access.orgId }, input, access.actor);
+}
+
+async function addServiceTo(ctx: AppContext, ref: OrgRef, input: ServiceFields, actor: Actor): Promise<CreatedService> {
+  const audit = { orgId: await auditOrgId(ctx, ref), actor, action: 'service.create', objectType: 'service', objectIds: [] };
   return audited(ctx.uow, audit, async () => {
     const clean = cleanService(input);
     return ctx.uow.write(async (repos) => {
-      const org = await requireOrg(repos, input.orgSlug);
+      const org = await findOrg(repos, ref);
       const service: Service = {
         id: newId(ctx.clock.now()),
         orgId: org.id,
         ...clean,
         cutoffMin: clean.cutoffMin ?? org.policies.defaultCutoffMinutes,
       };
-      const found = await repos.staff.listByIds(org.id, service.staffIds);
-      const missing = service.staffIds.filter((id) => !found.some((s) => s.id === id));
-      if (missing.length > 0) {
-        throw invalidRequest(
-          'Unknown staff member',
-          missing.map((id) => ({ path: `staffIds[${service.staffIds.indexOf(id)}]`, message: 'is not a staff member of this organization' })),
-        );
-      }
+      await requireStaffIdsOf(repos, org.id, service.staffIds);
       await repos.services.insert(service);
       await repos.audit.record({ ...audit, orgId: org.id, objectIds: [service.id], outcome: 'success' });
       return service;
@@ -70,9 +78,22 @@ export async function createService(ctx: AppContext, input: CreateServiceInput, 
   });
 }
 
-type CleanService = Omit<Service, 'id' | 'orgId' | 'cutoffMin'> & { cutoffMin: number | null };
+/** Every id names a staff member of the org (400 naming the others). */
+export async function requireStaffIdsOf(repos: Repositories, orgId: string, staffIds: readonly string[]): Promise<void> {
+  const found = await repos.staff.listByIds(orgId, staffIds);
+  const missing = staffIds.filter((id) => !found.some((s) => s.id === id));
+  if (missing.length > 0) {
+    throw invalidRequest(
+      'Unknown staff member',
+      missing.map((id) => ({ path: `staffIds[${staffIds.indexOf(id)}]`, message: 'is not a staff member of this organization' })),
+    );
+  }
+}
 
-function cleanService(input: CreateServiceInput): CleanService {
+export type CleanService = Omit<Service, 'id' | 'orgId' | 'cutoffMin'> & { cutoffMin: number | null };
+
+/** Checks every field at once; a new service is active. */
+export function cleanService(input: ServiceFields): CleanService {
   const check = new InputCheck();
   const name = check.line('name', input.name ?? '', 200);
   const description = check.text('description', input.description ?? '', 2000);

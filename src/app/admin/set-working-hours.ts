@@ -1,9 +1,11 @@
 import type { WeeklyHours } from '../../domain/slots/types.js';
+import { requireAccess } from '../access/require-access.js';
+import type { AuthContext } from '../auth/session-model.js';
 import { audited } from '../audited.js';
 import { InputCheck } from '../input-rules.js';
 import type { Actor, AppContext } from '../ports.js';
 import { type PathedInterval, localIntervals, wholeNumber } from './admin-input.js';
-import { orgIdForAudit, requireOrgStaff } from './admin-org.js';
+import { type OrgRef, auditOrgId, findOrg, requireStaffOf } from './admin-org.js';
 
 export interface SetWorkingHoursInput {
   orgSlug: string;
@@ -22,17 +24,28 @@ const MAX_INTERVALS = 100;
 
 /** Replaces a staff member's weekly hours, read in the staff member's own zone. */
 export async function setWorkingHours(ctx: AppContext, input: SetWorkingHoursInput, actor: Actor): Promise<WorkingHoursSet> {
-  const audit = { orgId: await orgIdForAudit(ctx, input.orgSlug), actor, action: 'staff.hours.set', objectType: 'staff_member', objectIds: [] };
+  return replaceWeek(ctx, { slug: input.orgSlug }, input.staffId, input.hours, actor);
+}
+
+/** The same for a signed-in owner or admin: the organization is the session's. */
+export async function setStaffHours(ctx: AppContext, auth: AuthContext | null, staffId: string, hours: WeeklyHours[]): Promise<WorkingHoursSet> {
+  const access = await requireAccess(ctx, auth, 'org:manage', [{ type: 'staff', id: staffId }]);
+  return replaceWeek(ctx, { id: access.orgId }, staffId, hours, access.actor);
+}
+
+async function replaceWeek(ctx: AppContext, ref: OrgRef, staffId: string, given: WeeklyHours[], actor: Actor): Promise<WorkingHoursSet> {
+  const audit = { orgId: await auditOrgId(ctx, ref), actor, action: 'staff.hours.set', objectType: 'staff_member', objectIds: [] };
   return audited(ctx.uow, audit, async () => {
-    const hours = cleanWeek(input.hours);
+    const hours = cleanWeek(given);
     return ctx.uow.write(
       async (repos) => {
-        const { org, staff } = await requireOrgStaff(repos, input.orgSlug, input.staffId);
+        const org = await findOrg(repos, ref);
+        const staff = await requireStaffOf(repos, org, staffId);
         await repos.staff.replaceWeeklyHours(org.id, staff.id, hours);
         await repos.audit.record({ ...audit, orgId: org.id, objectIds: [staff.id], outcome: 'success' });
         return { staffId: staff.id, timeZone: staff.timeZone, hours };
       },
-      { lockStaffIds: [input.staffId] },
+      { lockStaffIds: [staffId] },
     );
   });
 }

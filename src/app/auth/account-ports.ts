@@ -18,6 +18,8 @@ export interface UserRepository {
   insert(user: User): Promise<void>;
   /** A null hash refuses every password until a reset (e.g. after "this wasn't me"). */
   setPassword(id: string, passwordHash: string | null, changedAt: number | null, compromised: boolean): Promise<void>;
+  /** A disabled user cannot sign in (null enables them again). */
+  setDisabled(id: string, disabledAt: number | null): Promise<void>;
   count(): Promise<number>;
   /**
    * A stable, keyed stand-in for an email (its blind index), for throttles that must treat

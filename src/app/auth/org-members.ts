@@ -11,6 +11,8 @@ export interface MemberView {
   name: string;
   role: Role;
   expiresAt: string | null;
+  /** When the account was disabled (it cannot sign in), or null. */
+  disabledAt: string | null;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -30,6 +32,7 @@ export async function listMembers(ctx: AppContext, auth: AuthContext | null): Pr
         name: user.name,
         role: m.role,
         expiresAt: iso(m.expiresAt),
+        disabledAt: iso(user.disabledAt),
       });
     }
     return out;
@@ -75,6 +78,6 @@ export async function grantRole(ctx: AppContext, auth: AuthContext | null, userI
       outcome: 'success',
       reason: `${current.role}->${role}`,
     });
-    return { userId, email: user.email, name: user.name, role, expiresAt: iso(expiresAt) };
+    return { userId, email: user.email, name: user.name, role, expiresAt: iso(expiresAt), disabledAt: iso(user.disabledAt) };
   });
 }

@@ -9,7 +9,14 @@ import { messageOrgOf } from './mfa-methods.js';
 /** How long the "this wasn't me" link of a notice works. */
 export const NOT_ME_TTL_MS = 7 * MS_PER_DAY;
 
-export type SecurityChange = 'new_device' | 'password_changed_by_user' | 'password_changed' | 'mfa_added' | 'mfa_removed' | 'recovery_codes';
+export type SecurityChange =
+  | 'new_device'
+  | 'password_changed_by_user'
+  | 'password_changed'
+  | 'mfa_added'
+  | 'mfa_removed'
+  | 'mfa_reset'
+  | 'recovery_codes';
 
 const CHANGE_TEXT: Record<SecurityChange, Record<Locale, string>> = {
   new_device: { en: 'Someone signed in to your account from a new device or browser.', 'zh-CN': '有人从新的设备或浏览器登录了您的账户。' },
@@ -20,6 +27,10 @@ const CHANGE_TEXT: Record<SecurityChange, Record<Locale, string>> = {
   },
   mfa_added: { en: 'A second factor was added to your account.', 'zh-CN': '您的账户添加了新的第二重验证方式。' },
   mfa_removed: { en: 'A second factor was removed from your account.', 'zh-CN': '您的账户删除了一种第二重验证方式。' },
+  mfa_reset: {
+    en: 'An administrator removed every second factor from your account and signed out all your devices. You will set up a new one at your next sign-in.',
+    'zh-CN': '管理员已删除您账户的所有第二重验证方式，并退出了您所有设备的登录。下次登录时，您需要重新设置。',
+  },
   recovery_codes: { en: 'New recovery codes were made for your account; the old ones no longer work.', 'zh-CN': '您的账户已生成新的恢复码，旧的恢复码已失效。' },
 };
 

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { OrganizationRepository } from '../../app/ports.js';
 import { conflict } from '../../domain/errors.js';
-import { DEFAULT_POLICIES, type Locale, type Organization } from '../../domain/model.js';
+import { type BookingPolicies, DEFAULT_POLICIES, type Locale, type Organization } from '../../domain/model.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
 import type { DB, OrganizationsTable } from '../schema.js';
 import { uniqueViolationAs } from '../write-errors.js';
@@ -46,7 +46,42 @@ export class KyselyOrganizationRepository implements OrganizationRepository {
     await this.crypto.createKey({ orgId: org.id, type: 'org', id: org.id });
     await this.crypto.createKey({ orgId: org.id, type: 'org_index', id: org.id });
   }
+
+  async update(org: Organization): Promise<void> {
+    const row = await this.db.selectFrom('organizations').select('policies').where('id', '=', org.id).executeTakeFirst();
+    const { allowedFrameOrigins } = storedPolicies(row?.policies ?? '{}');
+    await this.db
+      .updateTable('organizations')
+      .set({ name: org.name, time_zone: org.timeZone, locale: org.locale, policies: JSON.stringify({ ...org.policies, allowedFrameOrigins }) })
+      .where('id', '=', org.id)
+      .execute();
+  }
+
+  async allowedFrameOrigins(org: { id: string } | { slug: string }): Promise<string[]> {
+    const query = this.db.selectFrom('organizations').select('policies');
+    const row = await ('id' in org ? query.where('id', '=', org.id) : query.where('slug', '=', org.slug)).executeTakeFirst();
+    return row ? storedPolicies(row.policies).allowedFrameOrigins : [];
+  }
+
+  async setAllowedFrameOrigins(orgId: string, origins: readonly string[]): Promise<void> {
+    const row = await this.db.selectFrom('organizations').select('policies').where('id', '=', orgId).executeTakeFirst();
+    if (!row) return;
+    const { policies } = storedPolicies(row.policies);
+    await this.db
+      .updateTable('organizations')
+      .set({ policies: JSON.stringify({ ...policies, allowedFrameOrigins: [...origins] }) })
+      .where('id', '=', orgId)
+      .execute();
+  }
 }
+
+/** The policies column holds the booking policies and, beside them, the origins allowed to frame the booking page. */
+function storedPolicies(json: string): { policies: BookingPolicies; allowedFrameOrigins: string[] } {
+  const { allowedFrameOrigins, ...policies } = JSON.parse(json) as Partial<BookingPolicies> & { allowedFrameOrigins?: unknown };
+  const origins = Array.isArray(allowedFrameOrigins) ? allowedFrameOrigins.filter((o): o is string => typeof o === 'string') : [];
+  return { policies: { ...DEFAULT_POLICIES, ...policies }, allowedFrameOrigins: origins };
+}
+
 
 function toOrganization(row: Selectable<OrganizationsTable>): Organization {
   return {
@@ -55,7 +90,7 @@ function toOrganization(row: Selectable<OrganizationsTable>): Organization {
     name: row.name,
     timeZone: row.time_zone,
     locale: row.locale as Locale,
-    policies: { ...DEFAULT_POLICIES, ...(JSON.parse(row.policies) as object) },
+    policies: storedPolicies(row.policies).policies,
     createdAt: row.created_at,
   };
 }

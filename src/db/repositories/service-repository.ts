@@ -30,6 +30,43 @@ export class KyselyServiceRepository implements ServiceRepository {
     return service ?? null;
   }
 
+  async listAll(orgId: string): Promise<Service[]> {
+    const rows = await this.db.selectFrom('services').selectAll().where('org_id', '=', orgId).orderBy('name').orderBy('id').execute();
+    return this.withStaff(orgId, rows, { inactiveStaff: true });
+  }
+
+  async update(s: Omit<Service, 'staffIds'>, staffIds?: readonly string[]): Promise<void> {
+    await this.db
+      .updateTable('services')
+      .set({
+        name: s.name,
+        description: s.description,
+        duration_min: s.durationMin,
+        price_cents: s.priceCents,
+        currency: s.currency,
+        buffer_before_min: s.bufferBeforeMin,
+        buffer_after_min: s.bufferAfterMin,
+        slot_interval_min: s.slotIntervalMin,
+        min_notice_min: s.minNoticeMin,
+        max_advance_days: s.maxAdvanceDays,
+        capacity: s.capacity,
+        requires_approval: s.requiresApproval ? 1 : 0,
+        cutoff_min: s.cutoffMin,
+        active: s.active ? 1 : 0,
+      })
+      .where('org_id', '=', s.orgId)
+      .where('id', '=', s.id)
+      .execute();
+    if (staffIds === undefined) return;
+    await this.db.deleteFrom('service_staff').where('org_id', '=', s.orgId).where('service_id', '=', s.id).execute();
+    if (staffIds.length > 0) {
+      await this.db
+        .insertInto('service_staff')
+        .values(staffIds.map((staffId) => ({ org_id: s.orgId, service_id: s.id, staff_id: staffId })))
+        .execute();
+    }
+  }
+
   async insert(s: Service): Promise<void> {
     await this.db
       .insertInto('services')
@@ -62,14 +99,15 @@ export class KyselyServiceRepository implements ServiceRepository {
     }
   }
 
-  private async withStaff(orgId: string, rows: Selectable<ServicesTable>[]): Promise<Service[]> {
+  /** Bookable services name only their active staff; the admin's view names every one. */
+  private async withStaff(orgId: string, rows: Selectable<ServicesTable>[], options = { inactiveStaff: false }): Promise<Service[]> {
     if (rows.length === 0) return [];
     const links = await this.db
       .selectFrom('service_staff')
       .innerJoin('staff_members', 'staff_members.id', 'service_staff.staff_id')
       .select(['service_staff.service_id', 'service_staff.staff_id'])
       .where('service_staff.org_id', '=', orgId)
-      .where('staff_members.active', '=', 1)
+      .$if(!options.inactiveStaff, (q) => q.where('staff_members.active', '=', 1))
       .where(
         'service_staff.service_id',
         'in',

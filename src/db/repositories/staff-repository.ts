@@ -1,12 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { StaffRepository } from '../../app/ports.js';
-import type { StaffMember, StaffSchedule } from '../../domain/model.js';
-import type { DateOverride, WeeklyHours } from '../../domain/slots/types.js';
+import { conflict } from '../../domain/errors.js';
+import type { StaffMember, StaffProfile, StaffSchedule } from '../../domain/model.js';
+import type { DateOverride, StoredDateOverride, WeeklyHours } from '../../domain/slots/types.js';
 import { newId } from '../../security/ids.js';
+import type { FieldCrypto } from '../crypto/field-crypto.js';
 import type { DB } from '../schema.js';
+import { uniqueViolationAs } from '../write-errors.js';
 
+const contactPlace = (column: 'email' | 'phone', staffId: string) => ({ table: 'staff_members', column, rowId: staffId });
+
+/** Staff members' work email and phone are sealed with their organization's key. */
 export class KyselyStaffRepository implements StaffRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly crypto: FieldCrypto,
+  ) {}
 
   async findById(orgId: string, id: string): Promise<StaffMember | null> {
     const [staff] = await this.listByIds(orgId, [id]);
@@ -59,6 +68,69 @@ export class KyselyStaffRepository implements StaffRepository {
       .execute();
   }
 
+  async profiles(orgId: string, ids?: readonly string[]): Promise<StaffProfile[]> {
+    if (ids !== undefined && ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('staff_members')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .$if(ids !== undefined, (q) => q.where('id', 'in', ids ?? []))
+      .orderBy('name')
+      .orderBy('id')
+      .execute();
+    if (rows.length === 0) return [];
+    const links = await this.db
+      .selectFrom('service_staff')
+      .select(['service_id', 'staff_id'])
+      .where('org_id', '=', orgId)
+      .where(
+        'staff_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .orderBy('service_id')
+      .execute();
+    return Promise.all(
+      rows.map(async (r) => ({
+        id: r.id,
+        orgId: r.org_id,
+        name: r.name,
+        timeZone: r.time_zone,
+        active: r.active === 1,
+        userId: r.user_id,
+        email: await this.crypto.openOptional(contactPlace('email', r.id), r.email_enc),
+        phone: await this.crypto.openOptional(contactPlace('phone', r.id), r.phone_enc),
+        serviceIds: links.filter((l) => l.staff_id === r.id).map((l) => l.service_id),
+      })),
+    );
+  }
+
+  async update(p: Omit<StaffProfile, 'serviceIds'>, serviceIds?: readonly string[]): Promise<void> {
+    const owner = { orgId: p.orgId, type: 'org', id: p.orgId } as const;
+    await this.db
+      .updateTable('staff_members')
+      .set({
+        name: p.name,
+        time_zone: p.timeZone,
+        active: p.active ? 1 : 0,
+        user_id: p.userId,
+        email_enc: await this.crypto.sealOptional(owner, contactPlace('email', p.id), p.email),
+        phone_enc: await this.crypto.sealOptional(owner, contactPlace('phone', p.id), p.phone),
+      })
+      .where('org_id', '=', p.orgId)
+      .where('id', '=', p.id)
+      .execute()
+      .catch(uniqueViolationAs(() => conflict('This user is already linked to another staff member')));
+    if (serviceIds === undefined) return;
+    await this.db.deleteFrom('service_staff').where('org_id', '=', p.orgId).where('staff_id', '=', p.id).execute();
+    if (serviceIds.length > 0) {
+      await this.db
+        .insertInto('service_staff')
+        .values(serviceIds.map((serviceId) => ({ org_id: p.orgId, service_id: serviceId, staff_id: p.id })))
+        .execute();
+    }
+  }
+
   async replaceWeeklyHours(orgId: string, staffId: string, hours: WeeklyHours[]): Promise<void> {
     await this.db.deleteFrom('working_hours').where('org_id', '=', orgId).where('staff_id', '=', staffId).execute();
     if (hours.length === 0) return;
@@ -77,7 +149,7 @@ export class KyselyStaffRepository implements StaffRepository {
       .execute();
   }
 
-  async replaceOverride(orgId: string, staffId: string, o: DateOverride): Promise<void> {
+  async replaceOverride(orgId: string, staffId: string, o: DateOverride): Promise<string> {
     await this.db
       .deleteFrom('date_overrides')
       .where('org_id', '=', orgId)
@@ -88,10 +160,48 @@ export class KyselyStaffRepository implements StaffRepository {
       o.kind === 'off'
         ? [{ start_min: null, end_min: null }]
         : o.intervals.map((i) => ({ start_min: i.start, end_min: i.end }));
-    await this.db
-      .insertInto('date_overrides')
-      .values(rows.map((r) => ({ id: newId(), org_id: orgId, staff_id: staffId, date: o.date, kind: o.kind, ...r })))
+    // One row per interval; the first row's id names the whole override.
+    const values = rows.map((r) => ({ id: newId(), org_id: orgId, staff_id: staffId, date: o.date, kind: o.kind, ...r }));
+    await this.db.insertInto('date_overrides').values(values).execute();
+    return values[0]?.id ?? '';
+  }
+
+  async overrides(orgId: string, staffId: string, from: string | null, to: string | null): Promise<StoredDateOverride[]> {
+    const rows = await this.db
+      .selectFrom('date_overrides')
+      .select(['id', 'date', 'kind', 'start_min', 'end_min'])
+      .where('org_id', '=', orgId)
+      .where('staff_id', '=', staffId)
+      .$if(from !== null, (q) => q.where('date', '>=', from ?? ''))
+      .$if(to !== null, (q) => q.where('date', '<=', to ?? ''))
+      .orderBy('date')
+      .orderBy('id')
       .execute();
+    const byDate = new Map<string, StoredDateOverride>();
+    for (const r of rows) {
+      const entry = byDate.get(r.date) ?? { id: r.id, date: r.date, kind: r.kind as DateOverride['kind'], intervals: [] };
+      if (r.start_min !== null && r.end_min !== null) entry.intervals.push({ start: r.start_min, end: r.end_min });
+      byDate.set(r.date, entry);
+    }
+    return [...byDate.values()].map((o) => ({ ...o, intervals: o.intervals.sort((a, b) => a.start - b.start) }));
+  }
+
+  async removeOverride(orgId: string, staffId: string, overrideId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('date_overrides')
+      .select('date')
+      .where('org_id', '=', orgId)
+      .where('staff_id', '=', staffId)
+      .where('id', '=', overrideId)
+      .executeTakeFirst();
+    if (!row) return false;
+    await this.db
+      .deleteFrom('date_overrides')
+      .where('org_id', '=', orgId)
+      .where('staff_id', '=', staffId)
+      .where('date', '=', row.date)
+      .execute();
+    return true;
   }
 
   async schedules(orgId: string, staffIds: readonly string[]): Promise<StaffSchedule[]> {

@@ -82,6 +82,10 @@ export class KyselyUserRepository implements UserRepository {
       .execute();
   }
 
+  async setDisabled(id: string, disabledAt: number | null): Promise<void> {
+    await this.db.updateTable('users').set({ disabled_at: disabledAt, updated_at: this.now() }).where('id', '=', id).execute();
+  }
+
   async count(): Promise<number> {
     const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);

@@ -27,6 +27,11 @@ export interface DateOverride {
   intervals: LocalInterval[];
 }
 
+/** A date override as stored, with an id to name it by (e.g. to remove it). */
+export interface StoredDateOverride extends DateOverride {
+  id: string;
+}
+
 /** A busy span, epoch ms [start, end); buffers already applied by the caller. */
 export interface BusyInterval {
   start: number;

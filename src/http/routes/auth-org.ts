@@ -7,12 +7,13 @@ import type { AppContext } from '../../app/ports.js';
 import { Id, Instant, closed, errorResponses } from '../schemas.js';
 
 const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
-const Member = Type.Object({
+export const Member = Type.Object({
   userId: Type.String(),
   email: Type.String(),
   name: Type.String(),
   role: Type.String(),
   expiresAt: Type.Union([Type.String(), Type.Null()]),
+  disabledAt: Type.Union([Type.String(), Type.Null()]),
 });
 const Bilingual = Type.Object({ en: Type.String(), 'zh-CN': Type.String() });
 const PolicyFields = {
