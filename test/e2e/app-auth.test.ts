@@ -160,4 +160,78 @@ describe('signing in to the staff app in a real browser', { timeout: BROWSER_TES
     expect(v.problems).toEqual([]);
     await v.context.close();
   });
+  it('an owner invites a receptionist, who joins from a phone; the owner makes them a temporary auditor, disables them (their page signs out) and enables them again', async () => {
+    const server = live.server;
+    const owner = await addUser(server.rt, 'shop', 'owner', 'olga@example.com');
+    const secret = await enrolTotpByApi(server, owner);
+    const o = await visitor(live.chromium, { locale: 'en-GB', timezoneId: 'Europe/Berlin', now: NOW });
+    await o.page.goto(`${server.base}/app/users`);
+    await signInWithPassword(o.page, owner);
+    await o.page.getByLabel('Code from your authenticator app').fill(codeAt(server, secret));
+    await o.page.getByRole('button', { name: 'Continue' }).click();
+    await o.page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    // Only an owner may invite owners.
+    expect(await o.page.getByLabel('Role', { exact: true }).locator('option').allTextContents()).toEqual(['Owner', 'Admin', 'Staff', 'Receptionist', 'Auditor']);
+    await o.page.getByLabel('Role', { exact: true }).selectOption('receptionist');
+    await o.page.getByRole('button', { name: 'Create invitation link' }).click();
+    const link = await o.page.getByLabel('Invitation link (Receptionist)').inputValue();
+
+    // The invitee opens the link on a phone and creates an account.
+    const r = await visitor(live.chromium, { locale: 'en-GB', timezoneId: 'Europe/Berlin', now: NOW, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await r.page.goto(link);
+    await r.page.waitForURL(/\/app\/invite#/);
+    await r.page.getByRole('heading', { name: 'Join your team', level: 1 }).waitFor();
+    await r.page.getByLabel('Your name').fill('Rosa Reception');
+    await r.page.getByLabel('Email').fill('rosa@example.com');
+    await r.page.getByLabel('Choose a password').fill('quiet lanterns drift over harbours');
+    await expectClean(r);
+    await screenshot(r.page, 'app-invite-phone-en');
+    await r.page.getByRole('button', { name: 'Create account and join' }).click();
+    await r.page.getByText('Welcome! You joined as Receptionist.').waitFor();
+    await r.page.getByRole('link', { name: 'Sign in now' }).click();
+    await signInWithPassword(r.page, { id: '', email: 'rosa@example.com', password: 'quiet lanterns drift over harbours' });
+    await r.page.getByRole('button', { name: 'Menu' }).waitFor();
+    // On a phone the navigation folds behind the menu button.
+    expect(await r.page.getByRole('link', { name: 'My security' }).isVisible()).toBe(false);
+    await r.page.getByRole('button', { name: 'Menu' }).click();
+    expect(await r.page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).toBe('true');
+    expect(await navLinks(r.page)).toEqual(['Calendar', 'Users', 'Settings', 'My security']);
+    await r.page.getByRole('link', { name: 'My security' }).click();
+    await r.page.getByRole('heading', { name: 'My security', level: 1 }).waitFor();
+    expect(await r.page.getByRole('link', { name: 'My security' }).isVisible()).toBe(false);
+    await expectClean(r);
+    await screenshot(r.page, 'app-security-phone-en');
+
+    // The owner sees the new member and gives them a temporary auditor role.
+    await o.page.reload();
+    const row = o.page.getByRole('row').filter({ hasText: 'rosa@example.com' });
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Change role of Rosa Reception' }).click();
+    await row.getByLabel('Role', { exact: true }).selectOption('auditor');
+    await row.getByLabel('Access ends on (optional)').fill('2027-03-31');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await o.page.getByRole('status').filter({ hasText: 'Rosa Reception is now Auditor.' }).waitFor();
+    await row.getByText(/^until 31 Mar 2027/).waitFor();
+    await expectClean(o);
+
+    await row.getByRole('button', { name: 'Disable Rosa Reception' }).click();
+    const confirm = o.page.getByRole('dialog', { name: 'Disable Rosa Reception?' });
+    await confirm.getByRole('button', { name: 'Disable' }).click();
+    await o.page.getByRole('status').filter({ hasText: 'Rosa Reception is disabled and signed out everywhere.' }).waitFor();
+    await row.getByText('Disabled', { exact: true }).waitFor();
+    await expectClean(o);
+    await screenshot(o.page, 'app-users-actions-en');
+    // Rosa's open page finds her session gone at its next call and returns to sign-in.
+    await r.page.getByRole('button', { name: 'Menu' }).click();
+    await r.page.getByRole('link', { name: 'Users' }).click();
+    await r.page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+
+    await row.getByRole('button', { name: 'Enable Rosa Reception' }).click();
+    await o.page.getByRole('dialog', { name: 'Enable Rosa Reception?' }).getByRole('button', { name: 'Enable' }).click();
+    await row.getByText('Active', { exact: true }).waitFor();
+    // Nobody disables themselves: the owner's own row offers no actions.
+    expect(await o.page.getByRole('row').filter({ hasText: 'olga@example.com' }).getByRole('button').count()).toBe(0);
+    expect([...o.problems, ...r.problems]).toEqual([]);
+    await Promise.all([o.context.close(), r.context.close()]);
+  });
 });

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useLocale } from '../../components/useLocale';
+import { ApiError } from '../api';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { Feedback, type Outcome } from '../Feedback';
 import { formatWhen } from '../format';
@@ -28,7 +29,8 @@ export function MemberList({ members, onChanged }: { members: Member[]; onChange
       setOutcome({ ok: true, message });
       await onChanged();
     } catch (error) {
-      setOutcome({ ok: false, error });
+      // A 409 here is one of the rules that keep an organization reachable: say which ones.
+      setOutcome({ ok: false, error, reason: error instanceof ApiError && error.code === 'conflict' ? t('members.conflict') : null });
     }
   };
 
