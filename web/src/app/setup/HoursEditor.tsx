@@ -46,7 +46,9 @@ export function HoursEditor({ person }: { person: DeskStaff }) {
     setBusy(true);
     setMessage(null);
     try {
-      await setupApi.saveHours(person.id, { timeZone: zone, hours: fromWeekGrid(grid) });
+      const saved = await setupApi.saveHours(person.id, fromWeekGrid(grid));
+      setGrid(toWeekGrid(saved.hours));
+      setZone(saved.timeZone);
       setMessage({ kind: 'success', text: t('hours.saved') });
     } catch (err) {
       setMessage({ kind: 'error', text: t(deskErrorKey(err)) });

@@ -18,7 +18,6 @@ export function OverridesEditor({ person }: { person: DeskStaff }) {
   const [date, setDate] = useState(addDays(today, 1));
   const [kind, setKind] = useState<OverrideKind>('day_off');
   const [intervals, setIntervals] = useState<Interval[]>([{ start: '09:00', end: '13:00' }]);
-  const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
 
@@ -44,9 +43,8 @@ export function OverridesEditor({ person }: { person: DeskStaff }) {
     setBusy(true);
     setMessage(null);
     try {
-      await setupApi.addOverride(person.id, { date, kind, intervals: kind === 'day_off' ? [] : intervals, note: note.trim() || null });
+      await setupApi.addOverride(person.id, { date, kind, intervals: kind === 'day_off' ? [] : intervals });
       setMessage({ kind: 'success', text: t('overrides.added', { date: formatPlainDate(date, locale) }) });
-      setNote('');
       await load();
     } catch (err) {
       setMessage({ kind: 'error', text: t(deskErrorKey(err)) });
@@ -138,10 +136,6 @@ export function OverridesEditor({ person }: { person: DeskStaff }) {
             </button>
           </div>
         )}
-        <div className="field">
-          <label htmlFor={`${id}-note`}>{t('overrides.note')}</label>
-          <input id={`${id}-note`} maxLength={200} value={note} onChange={(e) => setNote(e.target.value)} />
-        </div>
         {message && (
           <p className={message.kind === 'error' ? 'notice notice-error' : 'notice notice-success'} role={message.kind === 'error' ? 'alert' : 'status'}>
             {message.text}

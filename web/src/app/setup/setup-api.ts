@@ -49,7 +49,8 @@ export interface DateOverride {
   note: string | null;
 }
 
-export type OverrideInput = Omit<DateOverride, 'id'>;
+/** Notes on overrides are not stored by the server yet: it takes none. */
+export type OverrideInput = Omit<DateOverride, 'id' | 'note'>;
 
 export interface OrgSettings {
   timeZone: string;
@@ -77,13 +78,19 @@ function listOf<T>(answer: unknown, key: string): T[] {
 export const setupApi = {
   settings: () => apiCall<OrgSettings>('GET', '/org/settings'),
   services: async () => listOf<DeskService>(await apiCall<unknown>('GET', '/org/services'), 'services'),
-  createService: (body: ServiceInput) => apiCall<unknown>('POST', '/org/services', body),
+  /** A new service starts active; one saved as inactive is switched off right after. */
+  async createService(body: ServiceInput) {
+    const { active, ...fields } = body;
+    const created = await apiCall<DeskService>('POST', '/org/services', fields);
+    return active ? created : apiCall<DeskService>('PUT', `/org/services/${seg(created.id)}`, { active: false });
+  },
   updateService: (id: string, body: ServiceInput) => apiCall<unknown>('PUT', `/org/services/${seg(id)}`, body),
   staff: async () => listOf<DeskStaff>(await apiCall<unknown>('GET', '/org/staff'), 'staff'),
   createStaff: (body: StaffInput) => apiCall<unknown>('POST', '/org/staff', body),
   updateStaff: (id: string, body: StaffInput) => apiCall<unknown>('PUT', `/org/staff/${seg(id)}`, body),
   hours: (staffId: string) => apiCall<StaffHours>('GET', `/org/staff/${seg(staffId)}/hours`),
-  saveHours: (staffId: string, body: StaffHours) => apiCall<unknown>('PUT', `/org/staff/${seg(staffId)}/hours`, body),
+  /** The hours count in the staff member's own time zone, which their profile sets. */
+  saveHours: (staffId: string, hours: WeeklyHoursEntry[]) => apiCall<StaffHours>('PUT', `/org/staff/${seg(staffId)}/hours`, { hours }),
   overrides: async (staffId: string, from: string, to: string) =>
     listOf<DateOverride>(await apiCall<unknown>('GET', `/org/staff/${seg(staffId)}/overrides?${new URLSearchParams({ from, to })}`), 'overrides'),
   addOverride: (staffId: string, body: OverrideInput) => apiCall<unknown>('POST', `/org/staff/${seg(staffId)}/overrides`, body),
