@@ -1,4 +1,4 @@
-import { DomainError, slotUnavailable } from '../../domain/errors.js';
+import { DomainError, notFound, slotUnavailable } from '../../domain/errors.js';
 import type { Booking, Customer, Locale, Organization, Service } from '../../domain/model.js';
 import { MS_PER_HOUR, MS_PER_MINUTE } from '../../domain/time/units.js';
 import { newId } from '../../security/ids.js';
@@ -69,7 +69,7 @@ export async function bookAppointment(
   const details = cleanBookingDetails(request, !byBusiness);
   const { org, service } = await ctx.uow.read(async (repos) => {
     const org = await requireOrg(repos, orgSlug);
-    return { org, service: await requireService(repos, org, request.serviceId) };
+    return { org, service: await requireBookableService(repos, org, request.serviceId, request.staffId) };
   });
   const staffIds = candidateStaff(service, request.staffId);
   const keyHash = idempotencyKey ? hashToken(`${org.id}:${idempotencyKey}`) : null;
@@ -99,6 +99,19 @@ export async function bookAppointment(
       { lockStaffIds: staffIds },
     ),
   );
+}
+
+/** With a named staff member, only that member's link is checked (not the whole staff list). */
+async function requireBookableService(
+  repos: Repositories,
+  org: Organization,
+  serviceId: string,
+  staffId: string | null | undefined,
+): Promise<Service> {
+  if (!staffId) return requireService(repos, org, serviceId);
+  const service = await repos.services.findOffering(org.id, serviceId, staffId);
+  if (!service || !service.active) throw notFound('Service');
+  return service;
 }
 
 interface NewBooking {

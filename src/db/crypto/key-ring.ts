@@ -2,8 +2,23 @@ import type { Kysely } from 'kysely';
 import type { MasterKeyProvider } from '../../security/crypto/master-key.js';
 import { newId } from '../../security/ids.js';
 import { randomBytesPooled } from '../../security/random-pool.js';
-import type { DB } from '../schema.js';
+import { PreparedQuery } from '../prepared-query.js';
+import type { DataKeysTable, DB } from '../schema.js';
 import type { DataKeyCache } from './data-key-cache.js';
+
+const activeKeyQuery = new PreparedQuery((db, p: { type: KeyOwnerType; id: string }) =>
+  db
+    .selectFrom('data_keys')
+    .select(['id', 'master_version', 'wrapped'])
+    .where('owner_type', '=', p.type)
+    .where('owner_id', '=', p.id)
+    .where('retired_at', 'is', null)
+    .where('destroyed_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .limit(1),
+);
+
+const insertKeyQuery = new PreparedQuery((db, row: DataKeysTable) => db.insertInto('data_keys').values(row));
 
 /** Whose data a key protects: one customer (erasable alone), or the org's own secrets. */
 export type KeyOwnerType = 'customer' | 'org' | 'org_index' | 'user';
@@ -32,15 +47,7 @@ export class KeyRing {
 
   /** The owner's current key, created on first use. */
   async activeKey(owner: KeyOwner): Promise<{ id: string; key: Buffer }> {
-    const row = await this.db
-      .selectFrom('data_keys')
-      .select(['id', 'master_version', 'wrapped'])
-      .where('owner_type', '=', owner.type)
-      .where('owner_id', '=', owner.id)
-      .where('retired_at', 'is', null)
-      .where('destroyed_at', 'is', null)
-      .orderBy('created_at', 'desc')
-      .executeTakeFirst();
+    const row = await activeKeyQuery.first(this.db, { type: owner.type, id: owner.id });
     if (row?.wrapped) return { id: row.id, key: await this.unwrapCached(row.id, row.master_version, row.wrapped) };
     return this.createKey(owner);
   }
@@ -50,9 +57,7 @@ export class KeyRing {
     const key = Buffer.from(randomBytesPooled(32));
     const { version, wrapped } = await this.master.wrap(key);
     const id = newId();
-    await this.db
-      .insertInto('data_keys')
-      .values({
+    await insertKeyQuery.run(this.db, {
         id,
         org_id: owner.orgId,
         owner_type: owner.type,
@@ -62,8 +67,7 @@ export class KeyRing {
         created_at: this.now(),
         retired_at: null,
         destroyed_at: null,
-      })
-      .execute();
+      });
     this.cache.set(id, key);
     return { id, key };
   }

@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { AuditEntry, AuditLog, AuditReader, Clock, StoredAuditEntry } from '../../app/ports.js';
 import { newId } from '../../security/ids.js';
-import type { DB } from '../schema.js';
+import { PreparedQuery } from '../prepared-query.js';
+import type { AuditLogTable, DB } from '../schema.js';
+
+const recordQuery = new PreparedQuery((db, row: AuditLogTable) => db.insertInto('audit_log').values(row));
 
 /** The one place every change and every read of personal data is recorded. */
 export class KyselyAuditLog implements AuditLog, AuditReader {
@@ -12,9 +15,7 @@ export class KyselyAuditLog implements AuditLog, AuditReader {
 
   async record(e: AuditEntry): Promise<void> {
     const at = this.clock.now();
-    await this.db
-      .insertInto('audit_log')
-      .values({
+    await recordQuery.run(this.db, {
         id: newId(at),
         at,
         org_id: e.orgId,
@@ -27,8 +28,7 @@ export class KyselyAuditLog implements AuditLog, AuditReader {
         reason: e.reason ?? null,
         ip: e.actor.ip ?? null,
         user_agent: e.actor.userAgent ? e.actor.userAgent.slice(0, 256) : null,
-      })
-      .execute();
+      });
   }
 
   async list(filter: { orgId?: string | null; action?: string; limit: number }): Promise<StoredAuditEntry[]> {

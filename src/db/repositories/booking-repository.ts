@@ -1,14 +1,28 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { BookingRepository, BusyBooking } from '../../app/ports.js';
 import { type BookingStatus, OCCUPYING_STATUSES } from '../../domain/booking/booking-status.js';
 import type { AssignmentReason } from '../../domain/booking/staff-picker.js';
 import { conflict } from '../../domain/errors.js';
 import type { Booking, BookingEvent } from '../../domain/model.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
-import type { BookingsTable, DB } from '../schema.js';
+import type { BookingEventsTable, BookingsTable, DB } from '../schema.js';
+import { PreparedQuery } from '../prepared-query.js';
 import { mapWriteError } from '../write-errors.js';
 
 const LIVE = OCCUPYING_STATUSES as BookingStatus[];
+
+const expireHoldsQuery = new PreparedQuery((db, p: { staffIds: readonly string[]; now: number }) =>
+  db
+    .updateTable('bookings')
+    .set({ status: 'expired', updated_at: p.now, version: sql`version + 1` })
+    .where('staff_id', 'in', p.staffIds)
+    .where('status', '=', 'held')
+    .where('hold_expires_at', '<=', p.now),
+);
+
+const insertQuery = new PreparedQuery((db, row: BookingsTable) => db.insertInto('bookings').values(row));
+
+const addEventQuery = new PreparedQuery((db, row: Insertable<BookingEventsTable>) => db.insertInto('booking_events').values(row));
 
 /** Notes and cancellation reasons are the customer's words: sealed with the customer's key. */
 export class KyselyBookingRepository implements BookingRepository {
@@ -43,14 +57,7 @@ export class KyselyBookingRepository implements BookingRepository {
 
   async expireHolds(staffIds: readonly string[], now: number): Promise<number> {
     if (staffIds.length === 0) return 0;
-    const result = await this.db
-      .updateTable('bookings')
-      .set({ status: 'expired', updated_at: now, version: sql`version + 1` })
-      .where('staff_id', 'in', staffIds)
-      .where('status', '=', 'held')
-      .where('hold_expires_at', '<=', now)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+    return expireHoldsQuery.run(this.db, { staffIds, now });
   }
 
   async findById(orgId: string, id: string): Promise<Booking | null> {
@@ -89,11 +96,7 @@ export class KyselyBookingRepository implements BookingRepository {
   }
 
   async insert(b: Booking, holdTokenHash: string | null = null): Promise<void> {
-    await this.db
-      .insertInto('bookings')
-      .values({ ...(await this.toRow(b)), hold_token_hash: holdTokenHash })
-      .execute()
-      .catch(mapWriteError);
+    await insertQuery.run(this.db, { ...(await this.toRow(b)), hold_token_hash: holdTokenHash }).catch(mapWriteError);
   }
 
   async update(b: Booking, expectedVersion: number): Promise<void> {
@@ -110,18 +113,15 @@ export class KyselyBookingRepository implements BookingRepository {
   }
 
   async addEvent(orgId: string, e: BookingEvent): Promise<void> {
-    await this.db
-      .insertInto('booking_events')
-      .values({
-        id: e.id,
-        org_id: orgId,
-        booking_id: e.bookingId,
-        at: e.at,
-        type: e.type,
-        actor: e.actor,
-        data: JSON.stringify(e.data),
-      })
-      .execute();
+    await addEventQuery.run(this.db, {
+      id: e.id,
+      org_id: orgId,
+      booking_id: e.bookingId,
+      at: e.at,
+      type: e.type,
+      actor: e.actor,
+      data: JSON.stringify(e.data),
+    });
   }
 
   async events(orgId: string, bookingId: string): Promise<BookingEvent[]> {

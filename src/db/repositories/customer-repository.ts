@@ -3,7 +3,14 @@ import type { CustomerRepository } from '../../app/ports.js';
 import type { Customer } from '../../domain/model.js';
 import { normalizeEmail } from '../../security/crypto/blind-index.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
+import { PreparedQuery } from '../prepared-query.js';
 import type { CustomersTable, DB } from '../schema.js';
+
+const findByEmailQuery = new PreparedQuery((db, p: { orgId: string; emailIndex: string }) =>
+  db.selectFrom('customers').selectAll().where('org_id', '=', p.orgId).where('email_index', '=', p.emailIndex).orderBy('created_at').limit(1),
+);
+
+const insertQuery = new PreparedQuery((db, row: Omit<CustomersTable, 'erased_at'>) => db.insertInto('customers').values(row));
 
 /** Customers' names, emails and phones are sealed with the customer's own data key. */
 export class KyselyCustomerRepository implements CustomerRepository {
@@ -13,13 +20,8 @@ export class KyselyCustomerRepository implements CustomerRepository {
   ) {}
 
   async findByEmail(orgId: string, email: string): Promise<Customer | null> {
-    const row = await this.db
-      .selectFrom('customers')
-      .selectAll()
-      .where('org_id', '=', orgId)
-      .where('email_index', '=', await this.crypto.index(orgId, normalizeEmail(email)))
-      .orderBy('created_at')
-      .executeTakeFirst();
+    const emailIndex = await this.crypto.index(orgId, normalizeEmail(email));
+    const row = await findByEmailQuery.first(this.db, { orgId, emailIndex });
     return row ? this.toCustomer(row) : null;
   }
 
@@ -55,10 +57,7 @@ export class KyselyCustomerRepository implements CustomerRepository {
   async insert(c: Customer): Promise<void> {
     // A new customer's own data key (erasable alone) is made here: no lookup, none exists yet.
     await this.crypto.createKey({ orgId: c.orgId, type: 'customer', id: c.id });
-    await this.db
-      .insertInto('customers')
-      .values({ id: c.id, org_id: c.orgId, ...(await this.sealed(c)), created_at: Date.now() })
-      .execute();
+    await insertQuery.run(this.db, { id: c.id, org_id: c.orgId, ...(await this.sealed(c)), created_at: Date.now() });
   }
 
   async update(c: Customer): Promise<void> {

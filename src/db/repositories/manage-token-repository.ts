@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { ManageTokenRepository } from '../../app/ports.js';
-import type { DB } from '../schema.js';
+import { PreparedQuery } from '../prepared-query.js';
+import type { DB, ManageTokensTable } from '../schema.js';
+
+const insertQuery = new PreparedQuery((db, row: ManageTokensTable) => db.insertInto('manage_tokens').values(row));
 
 export class KyselyManageTokenRepository implements ManageTokenRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   async insert(tokenHash: string, orgId: string, bookingId: string, expiresAt: number, now: number): Promise<void> {
-    await this.db
-      .insertInto('manage_tokens')
-      .values({ token_hash: tokenHash, org_id: orgId, booking_id: bookingId, expires_at: expiresAt, created_at: now })
-      .execute();
+    await insertQuery.run(this.db, { token_hash: tokenHash, org_id: orgId, booking_id: bookingId, expires_at: expiresAt, created_at: now });
   }
 
   async find(tokenHash: string): Promise<{ orgId: string; bookingId: string; expiresAt: number } | null> {

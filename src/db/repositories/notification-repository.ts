@@ -2,13 +2,25 @@ import type { Kysely } from 'kysely';
 import type { BookingNoticePrefs, NotificationRepository } from '../../app/notifications/notification-ports.js';
 import type { Locale } from '../../domain/model.js';
 import { type NotificationSettings, withDefaults } from '../../domain/notifications/notification-settings.js';
-import type { DB } from '../schema.js';
+import { PreparedQuery } from '../prepared-query.js';
+import type { BookingNoticePrefsTable, DB } from '../schema.js';
+
+const settingsQuery = new PreparedQuery((db, p: { orgId: string }) =>
+  db.selectFrom('notification_settings').select('settings').where('org_id', '=', p.orgId),
+);
+
+const savePrefsQuery = new PreparedQuery((db, row: BookingNoticePrefsTable) =>
+  db
+    .insertInto('booking_notice_prefs')
+    .values(row)
+    .onConflict((oc) => oc.column('booking_id').doUpdateSet({ locale: row.locale, sms_opt_in: row.sms_opt_in })),
+);
 
 export class KyselyNotificationRepository implements NotificationRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   async settings(orgId: string): Promise<NotificationSettings> {
-    const row = await this.db.selectFrom('notification_settings').select('settings').where('org_id', '=', orgId).executeTakeFirst();
+    const row = await settingsQuery.first(this.db, { orgId });
     return withDefaults(row ? (JSON.parse(row.settings) as Partial<NotificationSettings>) : {});
   }
 
@@ -32,11 +44,6 @@ export class KyselyNotificationRepository implements NotificationRepository {
   }
 
   async savePrefs(orgId: string, bookingId: string, prefs: BookingNoticePrefs): Promise<void> {
-    const values = { booking_id: bookingId, org_id: orgId, locale: prefs.locale, sms_opt_in: prefs.smsOptIn ? 1 : 0 };
-    await this.db
-      .insertInto('booking_notice_prefs')
-      .values(values)
-      .onConflict((oc) => oc.column('booking_id').doUpdateSet({ locale: values.locale, sms_opt_in: values.sms_opt_in }))
-      .execute();
+    await savePrefsQuery.run(this.db, { booking_id: bookingId, org_id: orgId, locale: prefs.locale, sms_opt_in: prefs.smsOptIn ? 1 : 0 });
   }
 }

@@ -3,7 +3,10 @@ import type { OrganizationRepository } from '../../app/ports.js';
 import { conflict } from '../../domain/errors.js';
 import { type BookingPolicies, DEFAULT_POLICIES, type Locale, type Organization } from '../../domain/model.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
+import { PreparedQuery } from '../prepared-query.js';
 import type { DB, OrganizationsTable } from '../schema.js';
+
+const bySlugQuery = new PreparedQuery((db, p: { slug: string }) => db.selectFrom('organizations').selectAll().where('slug', '=', p.slug));
 import { uniqueViolationAs } from '../write-errors.js';
 
 export class KyselyOrganizationRepository implements OrganizationRepository {
@@ -13,7 +16,7 @@ export class KyselyOrganizationRepository implements OrganizationRepository {
   ) {}
 
   async findBySlug(slug: string): Promise<Organization | null> {
-    const row = await this.db.selectFrom('organizations').selectAll().where('slug', '=', slug).executeTakeFirst();
+    const row = await bySlugQuery.first(this.db, { slug });
     return row ? toOrganization(row) : null;
   }
 

@@ -3,7 +3,15 @@ import type { MessageToSend, Outbox, TemplateName } from '../../app/notification
 import type { Clock } from '../../app/ports.js';
 import { newId } from '../../security/ids.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
-import type { DB } from '../schema.js';
+import { PreparedQuery } from '../prepared-query.js';
+import type { DB, OutboxMessagesTable } from '../schema.js';
+
+const enqueueQuery = new PreparedQuery((db, row: OutboxMessagesTable) =>
+  db
+    .insertInto('outbox_messages')
+    .values(row)
+    .onConflict((oc) => oc.column('idempotency_key').doNothing()),
+);
 
 /** Where a message's personal part lives; bound into its ciphertext. */
 export const sealedPlace = (messageId: string) => ({ table: 'outbox_messages', column: 'sealed', rowId: messageId });
@@ -27,9 +35,7 @@ export class KyselyOutbox implements Outbox {
       sealedPlace(id),
       JSON.stringify({ to: m.to, secret: m.secret ?? {} }),
     );
-    const result = await this.db
-      .insertInto('outbox_messages')
-      .values({
+    const inserted = await enqueueQuery.run(this.db, {
         id,
         org_id: m.orgId,
         idempotency_key: m.idempotencyKey,
@@ -50,10 +56,8 @@ export class KyselyOutbox implements Outbox {
         provider_ref: null,
         created_at: now,
         finished_at: null,
-      })
-      .onConflict((oc) => oc.column('idempotency_key').doNothing())
-      .executeTakeFirst();
-    const written = Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+      });
+    const written = inserted === 1;
     if (written) this.wrote = true;
     return written;
   }

@@ -1,7 +1,23 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ServiceRepository } from '../../app/ports.js';
 import type { Service } from '../../domain/model.js';
+import { PreparedQuery } from '../prepared-query.js';
 import type { DB, ServicesTable } from '../schema.js';
+
+const byIdQuery = new PreparedQuery((db, p: { orgId: string; id: string }) =>
+  db.selectFrom('services').selectAll().where('org_id', '=', p.orgId).where('id', '=', p.id),
+);
+
+const offeredByQuery = new PreparedQuery((db, p: { orgId: string; serviceId: string; staffId: string }) =>
+  db
+    .selectFrom('service_staff')
+    .innerJoin('staff_members', 'staff_members.id', 'service_staff.staff_id')
+    .select('service_staff.staff_id')
+    .where('service_staff.org_id', '=', p.orgId)
+    .where('service_staff.service_id', '=', p.serviceId)
+    .where('service_staff.staff_id', '=', p.staffId)
+    .where('staff_members.active', '=', 1),
+);
 
 export class KyselyServiceRepository implements ServiceRepository {
   constructor(private readonly db: Kysely<DB>) {}
@@ -19,15 +35,17 @@ export class KyselyServiceRepository implements ServiceRepository {
   }
 
   async findById(orgId: string, id: string): Promise<Service | null> {
-    const row = await this.db
-      .selectFrom('services')
-      .selectAll()
-      .where('org_id', '=', orgId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const row = await byIdQuery.first(this.db, { orgId, id });
     if (!row) return null;
     const [service] = await this.withStaff(orgId, [row]);
     return service ?? null;
+  }
+
+  async findOffering(orgId: string, id: string, staffId: string): Promise<Service | null> {
+    const row = await byIdQuery.first(this.db, { orgId, id });
+    if (!row) return null;
+    const offered = await offeredByQuery.first(this.db, { orgId, serviceId: id, staffId });
+    return toService(row, offered ? [staffId] : []);
   }
 
   async listAll(orgId: string): Promise<Service[]> {

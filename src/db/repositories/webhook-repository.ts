@@ -1,7 +1,12 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { WebhookEndpoint, WebhookEvent, WebhookRepository } from '../../app/notifications/notification-ports.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
+import { PreparedQuery } from '../prepared-query.js';
 import type { DB, WebhookEndpointsTable } from '../schema.js';
+
+const listQuery = new PreparedQuery((db, p: { orgId: string }) =>
+  db.selectFrom('webhook_endpoints').selectAll().where('org_id', '=', p.orgId).orderBy('created_at'),
+);
 
 const secretPlace = (id: string) => ({ table: 'webhook_endpoints', column: 'secret', rowId: id });
 
@@ -29,7 +34,7 @@ export class KyselyWebhookRepository implements WebhookRepository {
   }
 
   async list(orgId: string): Promise<WebhookEndpoint[]> {
-    const rows = await this.db.selectFrom('webhook_endpoints').selectAll().where('org_id', '=', orgId).orderBy('created_at').execute();
+    const rows = await listQuery.rows(this.db, { orgId });
     return rows.map(toEndpoint);
   }
 
