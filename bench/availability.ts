@@ -8,12 +8,17 @@
  *   1. GET /bench/empty on a plain Fastify instance (no plugins): the framework's ceiling;
  *   2. GET /bench/empty registered on the Slotguard app (helmet headers, hooks): the app's ceiling;
  *   3. GET /api/v1/orgs/:org/services/:id/slots over 7 days (4 different weeks, rotated);
- *   4. the same over 31 days (4 different months, rotated).
+ *   4. the same over 31 days (4 different months, rotated);
+ *   5. the 7-day queries again on a second app over the same runtime whose slot answer cache
+ *      keeps nothing: what every query costs when availability changes between requests.
+ * Nothing is written while measuring, so 3 and 4 are answered from the slot answer cache
+ * (src/app/public/slot-answer-cache.ts) after their first request; the hit counts are printed.
  * Fixture: 1 service (30 min every 15 min, 10-min buffer after), 4 staff with differing weekly
  * hours, about every third start booked for 8 weeks.
  */
 import Fastify from 'fastify';
 import type { Engine } from '../src/db/engine.js';
+import { SlotAnswerCache } from '../src/app/public/slot-answer-cache.js';
 import { buildHttpApp } from '../src/http/app.js';
 import { testRuntime } from '../test/support/databases.js';
 import { parseOptions } from './support/args.js';
@@ -53,12 +58,14 @@ async function benchEngine(engine: Engine): Promise<void> {
   const rt = await testRuntime(engine, NOW);
   const app = await buildHttpApp(rt);
   const plain = Fastify({ logger: false });
+  const uncached = await buildHttpApp({ ...rt, ctx: { ...rt.ctx, slotAnswers: new SlotAnswerCache({ maxEntries: 0 }) } });
   try {
     const clinic = await seedClinic(rt, BOOKED_FROM, BOOKED_DAYS);
     app.get('/bench/empty', async () => ({ ok: true }));
     plain.get('/bench/empty', async () => ({ ok: true }));
     const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
     const plainUrl = await plain.listen({ port: 0, host: '127.0.0.1' });
+    const uncachedUrl = await uncached.listen({ port: 0, host: '127.0.0.1' });
 
     const slots = (from: string, days: number) =>
       `/api/v1/orgs/${clinic.slug}/services/${clinic.service.id}/slots?from=${from}&to=${dateRange(from, days).at(-1)}&timeZone=Europe%2FBerlin`;
@@ -79,11 +86,16 @@ async function benchEngine(engine: Engine): Promise<void> {
       console.log(`${label} queries: ${sizes.map((s) => `${s.slots} slots/${fmtInt(s.bytes / 1024)} KiB`).join(', ')}`);
     }
 
+    const before = { ...rt.ctx.slotAnswers.stats };
     const rows: [string, LoadSummary][] = [];
     rows.push(['empty route, plain Fastify', await measure(plainUrl, ['/bench/empty'])]);
     rows.push(['empty route, Slotguard app', await measure(appUrl, ['/bench/empty'])]);
     rows.push(['slots, 7-day range', await measure(appUrl, week)]);
     rows.push(['slots, 31-day range', await measure(appUrl, month)]);
+    rows.push(['slots, 7-day, no cache', await measure(uncachedUrl, week)]);
+    const hits = rt.ctx.slotAnswers.stats.hits - before.hits;
+    const misses = rt.ctx.slotAnswers.stats.misses - before.misses;
+    console.log(`slot answer cache while measuring: ${fmtInt(hits)} hits, ${fmtInt(misses)} misses (the no-cache app misses every time)`);
 
     const plainRate = rows[0]?.[1].perSecond ?? 1;
     const appRate = rows[1]?.[1].perSecond ?? 1;
@@ -99,6 +111,7 @@ async function benchEngine(engine: Engine): Promise<void> {
     }
   } finally {
     await plain.close();
+    await uncached.close();
     await app.close();
     await rt.dispose();
   }
