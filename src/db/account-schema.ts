@@ -11,6 +11,8 @@ export interface UsersTable {
   email_index: string;
   name_enc: string;
   phone_enc: string | null;
+  /** The user's anti-phishing phrase, sealed; null when none is set. */
+  anti_phishing_enc: string | null;
   locale: string;
   /** Argon2id PHC string (parameters included); null for a passkey-only account. */
   password_hash: string | null;

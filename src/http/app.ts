@@ -16,6 +16,7 @@ import { calendarFeedRoutes } from './routes/calendar-feed.js';
 import { healthRoutes } from './routes/health.js';
 import { manageRoutes } from './routes/manage.js';
 import { orgMessagesRoutes } from './routes/org-messages.js';
+import { authAntiPhishingRoutes } from './routes/auth-anti-phishing.js';
 import { orgApiKeyRoutes } from './routes/org-api-keys.js';
 import { publicBookingRoutes } from './routes/public-booking.js';
 import { reportSuspiciousRoutes } from './routes/report-suspicious.js';
@@ -94,6 +95,7 @@ export async function buildHttpApp(runtime: Runtime, options: HttpOptions = {}):
       await api.register(manageRoutes(runtime.ctx));
       await api.register(calendarFeedRoutes(runtime.ctx));
       await api.register(reportSuspiciousRoutes(runtime.ctx));
+      await api.register(authAntiPhishingRoutes(runtime.ctx));
       await api.register(orgMessagesRoutes(runtime.ctx, { queue: runtime.outboxQueue, fromAddress: options.mailFrom ?? `no-reply@${new URL(runtime.ctx.publicUrl).hostname}` }));
       await api.register(authApi(runtime.ctx, cookies));
       await api.register(orgApiKeyRoutes(runtime.ctx));

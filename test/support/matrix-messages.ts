@@ -15,8 +15,15 @@ const answers = (status: number, auditor: number): Record<Caller, number> => ({
 const readers = (status: number) => answers(status, status);
 const managers = (status: number) => answers(status, 403);
 
-/** The org's outbox, message settings and webhooks (src/http/routes/org-messages.ts). */
+/** The org's outbox, message settings and webhooks (src/http/routes/org-messages.ts); a user's anti-phishing phrase. */
 export const MESSAGES_ROWS: MatrixRow[] = [
+  { method: 'GET', route: '/api/v1/auth/anti-phishing-phrase', expect: { ...readers(200), staff: 200, receptionist: 200, customer: 200 } },
+  {
+    method: 'PUT',
+    route: '/api/v1/auth/anti-phishing-phrase',
+    payload: () => ({ phrase: 'blue heron at dawn' }),
+    expect: { ...readers(200), staff: 200, receptionist: 200, customer: 200 },
+  },
   { method: 'GET', route: '/api/v1/org/outbox', expect: readers(200) },
   { method: 'GET', route: '/api/v1/org/outbox/{messageId}', url: (i) => `/api/v1/org/outbox/${i.randomId}`, expect: readers(404) },
   { method: 'POST', route: '/api/v1/org/outbox/{messageId}/retry', url: (i) => `/api/v1/org/outbox/${i.randomId}/retry`, expect: managers(404) },

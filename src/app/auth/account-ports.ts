@@ -21,6 +21,9 @@ export interface UserRepository {
   /** A disabled user cannot sign in (null enables them again). */
   setDisabled(id: string, disabledAt: number | null): Promise<void>;
   count(): Promise<number>;
+  /** The phrase every security message to this user shows; null when none is set. */
+  antiPhishingPhrase(id: string): Promise<string | null>;
+  setAntiPhishingPhrase(id: string, phrase: string | null): Promise<void>;
   /**
    * A stable, keyed stand-in for an email (its blind index), for throttles that must treat
    * known and unknown accounts alike.

@@ -9,6 +9,7 @@ import {
 } from '../../security/mfa/one-time-code.js';
 import type { Repositories } from '../ports.js';
 import type { User } from './account-model.js';
+import { phraseOf } from './anti-phishing-secret.js';
 import { messageOrgOf } from './mfa-methods.js';
 
 /** What a code is tied to: a pending sign-in or a session (hash as stored, secret as held). */
@@ -61,7 +62,7 @@ export async function sendOneTimeCode(
     owner: { type: 'user', id: user.id },
     to,
     data: { orgName: org.name, purpose, minutes: ONE_TIME_CODE_TTL_MS / 60_000 },
-    secret: { code, name: user.name },
+    secret: { code, name: user.name, ...(await phraseOf(repos, user.id)) },
   });
 }
 

@@ -4,6 +4,7 @@ import { newId } from '../../security/ids.js';
 import { hashToken, newSecretToken } from '../../security/tokens.js';
 import type { Repositories } from '../ports.js';
 import type { User } from './account-model.js';
+import { phraseOf } from './anti-phishing-secret.js';
 import { messageOrgOf } from './mfa-methods.js';
 
 /** How long the "this wasn't me" link of a notice works. */
@@ -57,7 +58,7 @@ async function enqueueNotice(repos: Repositories, user: User, kind: string, text
     owner: { type: 'user', id: user.id },
     to: user.email,
     data: { orgName: org.name, notice: kind },
-    secret: { notice: text, name: user.name },
+    secret: { notice: text, name: user.name, ...(await phraseOf(repos, user.id)) },
   });
 }
 

@@ -78,6 +78,7 @@ export const SEALED_COLUMNS: SealedColumn[] = [
   userColumn('email'),
   userColumn('name'),
   userColumn('phone'),
+  userColumn('anti_phishing'),
   {
     table: 'mfa_factors',
     dbColumn: 'secret_enc',

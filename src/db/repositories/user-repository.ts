@@ -86,6 +86,17 @@ export class KyselyUserRepository implements UserRepository {
     await this.db.updateTable('users').set({ disabled_at: disabledAt, updated_at: this.now() }).where('id', '=', id).execute();
   }
 
+  async antiPhishingPhrase(id: string): Promise<string | null> {
+    const row = await this.db.selectFrom('users').select('anti_phishing_enc').where('id', '=', id).executeTakeFirst();
+    return row ? this.crypto.openOptional(place('anti_phishing', id), row.anti_phishing_enc) : null;
+  }
+
+  async setAntiPhishingPhrase(id: string, phrase: string | null): Promise<void> {
+    const owner = { orgId: USERS_KEY_SCOPE, type: 'user', id } as const;
+    const sealed = await this.crypto.sealOptional(owner, place('anti_phishing', id), phrase);
+    await this.db.updateTable('users').set({ anti_phishing_enc: sealed, updated_at: this.now() }).where('id', '=', id).execute();
+  }
+
   async count(): Promise<number> {
     const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);
