@@ -7,6 +7,7 @@ import * as outbox from './migrations/0002-outbox.js';
 import * as staffAccounts from './migrations/0004-staff-accounts.js';
 import * as availabilityVersions from './migrations/0006-availability-versions.js';
 import * as apiKeys from './migrations/0005-api-keys.js';
+import * as bookingCustomerIndex from './migrations/0008-booking-customer-index.js';
 import * as antiPhishing from './migrations/0007-anti-phishing-phrase.js';
 
 interface EngineMigration {
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0004-staff-accounts': staffAccounts,
   '0006-availability-versions': availabilityVersions,
   '0005-api-keys': apiKeys,
+  '0008-booking-customer-index': bookingCustomerIndex,
   '0007-anti-phishing-phrase': antiPhishing,
 };
 
