@@ -235,3 +235,58 @@ describe('signing in to the staff app in a real browser', { timeout: BROWSER_TES
     await Promise.all([o.context.close(), r.context.close()]);
   });
 });
+
+describe('passkeys in the staff app in a real browser', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
+  // WebAuthn needs a domain as its relying party, never an IP address: this server is http://localhost.
+  const live = liveServerAndBrowser({}, 'localhost');
+
+  it('an admin adds a passkey, then signs in with it alone, and with password and passkey', async () => {
+    const server = live.server;
+    const admin = await addUser(server.rt, 'shop', 'admin', 'pia@example.com');
+    const secret = await enrolTotpByApi(server, admin);
+    const v = await visitor(live.chromium, { locale: 'en-GB', timezoneId: 'Europe/Berlin', now: NOW });
+    const { page } = v;
+    // A platform authenticator with user verification, as a laptop's fingerprint reader.
+    const cdp = await v.context.newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    });
+
+    await page.goto(`${server.base}/app/security`);
+    await signInWithPassword(page, admin);
+    await page.getByLabel('Code from your authenticator app').fill(codeAt(server, secret));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Second factors' }).waitFor();
+    await page.getByRole('button', { name: 'Add a second factor' }).click();
+    await page.getByRole('button', { name: 'Passkey' }).click();
+    await page.getByLabel('Name for this passkey (optional)').fill('Work laptop');
+    await page.getByRole('button', { name: 'Create passkey' }).click();
+    await page.getByRole('status').filter({ hasText: 'Your new second factor is ready.' }).waitFor();
+    await page.getByText('Work laptop').waitFor();
+    const created = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+    expect(created.credentials).toHaveLength(1);
+    expect(created.credentials[0]?.isResidentCredential).toBe(true);
+    await expectClean(v);
+    await screenshot(page, 'app-passkey-added-en');
+
+    // Passwordless: the passkey alone.
+    await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+    const me = (await page.evaluate(() => fetch('/api/v1/auth/me').then((r) => r.json()))) as { user: { email: string }; session: { authMethods: string[] } };
+    expect(me.user.email).toBe('pia@example.com');
+    expect(me.session.authMethods).toEqual(['passkey']);
+
+    // Password first, then the passkey as the second factor (offered first, as the strongest).
+    await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+    await signInWithPassword(page, admin);
+    expect(await page.getByRole('radio', { name: 'Passkey' }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Use my passkey' }).click();
+    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+    const used = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+    expect(used.credentials[0]?.signCount).toBe(3);
+    await expectClean(v);
+    await v.context.close();
+  });
+});

@@ -12,11 +12,11 @@ export interface Live {
 }
 
 /** The server and Chromium for one test file: started before its tests, stopped after them. */
-export function liveServerAndBrowser(options: HttpOptions = {}): Live {
+export function liveServerAndBrowser(options: HttpOptions = {}, hostname?: string): Live {
   let server: E2eServer | undefined;
   let chromium: TestBrowser | undefined;
   beforeAll(async () => {
-    [server, chromium] = await Promise.all([startServer(options), launchChromium()]);
+    [server, chromium] = await Promise.all([startServer(options, hostname), launchChromium()]);
   }, BROWSER_TEST_TIMEOUT_MS);
   afterAll(async () => {
     await chromium?.close();

@@ -20,12 +20,13 @@ export interface E2eServer {
  * It knows its own address from the start, as a deployed server does: manage links point at it,
  * and the sign-in cookies and the same-origin check fit the browser's http://127.0.0.1 origin.
  */
-export async function startServer(options: HttpOptions = {}): Promise<E2eServer> {
+export async function startServer(options: HttpOptions = {}, hostname = '127.0.0.1'): Promise<E2eServer> {
   const rt = await testRuntime('sqlite', NOW);
   const shop = await seedShop(rt, 'shop');
   await rt.database.db.updateTable('organizations').set({ name: 'Studio Mia' }).where('id', '=', shop.orgId).execute();
   const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
+  // 'localhost' where a test needs a domain: WebAuthn refuses an IP address as its relying party.
+  const base = `http://${hostname}:${port}`;
   const app = await buildHttpApp({ ...rt, ctx: { ...rt.ctx, publicUrl: base } }, options);
   await app.listen({ port, host: '127.0.0.1' });
   return {
