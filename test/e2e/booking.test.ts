@@ -109,7 +109,10 @@ describe('booking page in a real browser', { timeout: BROWSER_TEST_TIMEOUT_MS },
     await page.getByRole('heading', { name: '您的信息' }).waitFor();
     await page.getByLabel('姓名').fill('王小明');
     await page.getByLabel('电子邮箱').fill('xiaoming@example.cn');
+    const smsBox = page.getByLabel('同时通过短信向我发送预约确认和提醒');
+    expect(await smsBox.count(), 'no SMS choice without a phone number').toBe(0);
     await page.getByLabel('电话').fill('+86 138 0013 8000');
+    await smsBox.check();
     await page.getByLabel(/我已阅读隐私声明/).check();
     await expectClean(v);
     await screenshot(page, 'book-3-details-zh');
@@ -125,6 +128,13 @@ describe('booking page in a real browser', { timeout: BROWSER_TEST_TIMEOUT_MS },
     const stored = await managed(live.server, token);
     expect(stored.booking).toMatchObject({ start: '2027-03-03T17:00:00+08:00', timeZone: 'Asia/Shanghai', status: 'confirmed' });
     expect(['Ana', 'Ben']).toContain(stored.booking.staff.name);
+    // The form sent the page language and the SMS choice: the confirmation goes by SMS too, in Chinese.
+    const sms = await live.server.rt.outboxQueue.list({ channel: 'sms', limit: 10 });
+    expect(sms.map((m) => [m.template, m.locale]).sort()).toEqual([
+      ['booking.confirmed', 'zh-CN'],
+      ['booking.reminder', 'zh-CN'],
+      ['booking.reminder', 'zh-CN'],
+    ]);
 
     await page.getByLabel('语言').selectOption('en');
     await page.getByRole('heading', { name: 'You are booked' }).waitFor();
