@@ -59,7 +59,7 @@ function repositories(db: Kysely<DB>, deps: RepositoryDeps): Repositories {
     audit: new KyselyAuditLog(db, clock),
     accounts: accountRepositories(db, crypto, clock),
     outbox: new KyselyOutbox(db, crypto, clock),
-    notifications: new KyselyNotificationRepository(db),
+    notifications: new KyselyNotificationRepository(db, crypto),
     webhooks: new KyselyWebhookRepository(db, crypto),
     calendarFeeds: new KyselyCalendarFeedRepository(db),
     availability: new KyselyAvailabilityVersions(db),

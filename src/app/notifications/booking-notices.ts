@@ -62,6 +62,7 @@ export async function recordBookingNotices(repos: Repositories, input: BookingNo
   const { booking } = input;
   if (input.change !== 'created') await repos.outbox.cancelPending(booking.orgId, booking.id, ['booking.reminder', 'booking.follow_up']);
   if (loaded.customer) await customerMessages(repos, input, loaded, loaded.customer);
+  await staffMessages(repos, input, loaded);
   await webhookMessages(repos, input);
 }
 
@@ -182,3 +183,64 @@ async function webhookMessages(repos: Repositories, input: BookingNoticeInput): 
   }
 }
 
+interface StaffNotice {
+  template: TemplateName;
+  booking: Booking;
+  previous: Booking | null;
+}
+
+/** Which staff members hear of a change: a move to someone else is a cancellation for one, a new booking for the other. */
+function staffNotices(input: BookingNoticeInput): StaffNotice[] {
+  const { change, booking: b } = input;
+  const prev = input.previous ?? null;
+  if (change === 'created') return [{ template: b.status === 'pending' ? 'staff.booking_requested' : 'staff.booking_created', booking: b, previous: null }];
+  if (change === 'cancelled') return [{ template: 'staff.booking_cancelled', booking: b, previous: null }];
+  if (change !== 'rescheduled') return [];
+  if (prev && prev.staffId !== b.staffId) {
+    return [
+      { template: 'staff.booking_cancelled', booking: prev, previous: null },
+      { template: 'staff.booking_created', booking: b, previous: null },
+    ];
+  }
+  return [{ template: 'staff.booking_rescheduled', booking: b, previous: prev }];
+}
+
+/**
+ * Tells the staff member, in the organization's language and their own zone, when a booking
+ * with them is made, moved or cancelled: service, time and the customer's first name only
+ * (never notes or contact details). Sealed with the customer's key, so erasing the customer
+ * also erases what still waited.
+ */
+async function staffMessages(repos: Repositories, input: BookingNoticeInput, l: Loaded): Promise<void> {
+  const firstName = l.customer?.name.trim().split(/\s+/)[0] ?? '';
+  for (const notice of staffNotices(input)) {
+    const b = notice.booking;
+    const to = await repos.notifications.staffNoticeAddress(b.orgId, b.staffId);
+    if (!to) continue;
+    const staff = l.staff?.id === b.staffId ? l.staff : await repos.staff.findById(b.orgId, b.staffId);
+    if (!staff) continue;
+    const moved = notice.previous && notice.previous.start !== b.start ? notice.previous : null;
+    await repos.outbox.enqueue({
+      orgId: b.orgId,
+      channel: 'email',
+      template: notice.template,
+      locale: l.org.locale,
+      owner: l.customer ? { type: 'customer', id: l.customer.id } : { type: 'org', id: b.orgId },
+      to,
+      bookingId: b.id,
+      data: {
+        orgName: l.org.name,
+        serviceName: l.service.name,
+        staffName: staff.name,
+        bookingId: b.id,
+        start: b.start,
+        end: b.end,
+        timeZone: staff.timeZone,
+        previousStart: moved?.start ?? null,
+        previousEnd: moved?.end ?? null,
+      },
+      secret: { name: firstName },
+      idempotencyKey: `booking:${input.booking.id}:v${input.booking.version}:${notice.template}:staff:${b.staffId}`,
+    });
+  }
+}

@@ -12,6 +12,8 @@ export interface NotificationRepository {
   saveSettings(orgId: string, settings: NotificationSettings, now: number): Promise<void>;
   prefs(orgId: string, bookingId: string): Promise<BookingNoticePrefs | null>;
   savePrefs(orgId: string, bookingId: string, prefs: BookingNoticePrefs): Promise<void>;
+  /** Where staff notices go: the staff member's work email, else their user account's; null for neither. */
+  staffNoticeAddress(orgId: string, staffId: string): Promise<string | null>;
 }
 
 /** Events an endpoint may subscribe to. */

@@ -9,6 +9,16 @@ const booking = (subject: string, lead: (v: CopyValues) => string, sms: (v: Copy
     sms: sms(v),
   });
 
+/** To the staff member: service, time and the customer's first name only (no notes, no contact). */
+const staffNotice = (subject: string, lead: (v: CopyValues) => string) =>
+  (v: CopyValues): MessageCopy => ({
+    subject: `${subject}: ${v.service}, ${v.when} – ${v.org}`,
+    greeting: v.staff ? `Hello ${v.staff},` : 'Hello,',
+    paragraphs: [lead(v), `${v.service}${v.name ? ` – ${v.name}` : ''}\n${v.when}`, 'The staff app has the rest; this message leaves it out on purpose.'],
+    actionLabel: null,
+    sms: `${lead(v)} ${v.service}${v.name ? `, ${v.name}` : ''}, ${v.when}.`,
+  });
+
 export const EN: Copy = {
   messages: {
     'booking.confirmed': booking(
@@ -59,6 +69,22 @@ export const EN: Copy = {
       (v) => `Thank you for visiting ${v.org}. We hope everything went well; you can book your next appointment on their booking page.`,
       (v) => `${v.org}: thank you for your visit.`,
       null,
+    ),
+    'staff.booking_created': staffNotice(
+      'New booking',
+      (v) => `${v.org}: a new appointment was booked with you.`,
+    ),
+    'staff.booking_requested': staffNotice(
+      'New request',
+      (v) => `${v.org}: a customer asked for an appointment with you. It is not confirmed until the business accepts it.`,
+    ),
+    'staff.booking_rescheduled': staffNotice(
+      'Booking moved',
+      (v) => `${v.org}: an appointment with you has moved. It was ${v.previousWhen}; the new time is below.`,
+    ),
+    'staff.booking_cancelled': staffNotice(
+      'Booking cancelled',
+      (v) => `${v.org}: an appointment with you was cancelled.`,
     ),
     'security.code': (v) => ({
       subject: `${v.code} is your ${v.purpose} – ${v.org}`,

@@ -9,6 +9,16 @@ const booking = (subject: string, lead: (v: CopyValues) => string, sms: (v: Copy
     sms: sms(v),
   });
 
+/** 发给工作人员：仅服务、时间和顾客的名字（不含备注和联系方式）。 */
+const staffNotice = (subject: string, lead: (v: CopyValues) => string) =>
+  (v: CopyValues): MessageCopy => ({
+    subject: `${subject}：${v.service}，${v.when} – ${v.org}`,
+    greeting: v.staff ? `${v.staff}，您好：` : '您好：',
+    paragraphs: [lead(v), `${v.service}${v.name ? ` – ${v.name}` : ''}\n${v.when}`, '其余信息请在员工应用中查看；本消息有意省略。'],
+    actionLabel: null,
+    sms: `${lead(v)}${v.service}${v.name ? `，${v.name}` : ''}，${v.when}。`,
+  });
+
 export const ZH: Copy = {
   messages: {
     'booking.confirmed': booking(
@@ -59,6 +69,22 @@ export const ZH: Copy = {
       (v) => `感谢您光临 ${v.org}。希望一切顺利；您可以在其预约页面预约下一次服务。`,
       (v) => `${v.org}：感谢您的光临。`,
       null,
+    ),
+    'staff.booking_created': staffNotice(
+      '新预约',
+      (v) => `${v.org}：有一个新的预约由您负责。`,
+    ),
+    'staff.booking_requested': staffNotice(
+      '新预约申请',
+      (v) => `${v.org}：有顾客申请由您负责的预约，商家接受后才会确认。`,
+    ),
+    'staff.booking_rescheduled': staffNotice(
+      '预约已改期',
+      (v) => `${v.org}：您负责的一个预约已改期。原时间为 ${v.previousWhen}，新时间见下方。`,
+    ),
+    'staff.booking_cancelled': staffNotice(
+      '预约已取消',
+      (v) => `${v.org}：您负责的一个预约已取消。`,
     ),
     'security.code': (v) => ({
       subject: `${v.code} 是您的${v.purpose} – ${v.org}`,
