@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerApiKeyCommands } from './commands/apikey.js';
 import { registerBackupCommands } from './commands/backup.js';
 import { registerBookingCommands } from './commands/booking.js';
 import { registerCalendarFeedCommands } from './commands/calendar-feed.js';
@@ -44,6 +45,7 @@ export function buildProgram(): Command {
   registerKeysCommands(program);
   registerTlsCommands(program);
   registerUserCommands(program);
+  registerApiKeyCommands(program);
   registerBackupCommands(program);
   return program;
 }

@@ -18,6 +18,7 @@ import { manageRoutes } from './routes/manage.js';
 import { orgMessagesRoutes } from './routes/org-messages.js';
 import { authAntiPhishingRoutes } from './routes/auth-anti-phishing.js';
 import { orgApiKeyRoutes } from './routes/org-api-keys.js';
+import { orgMemberPasswordRoutes } from './routes/org-member-password.js';
 import { publicBookingRoutes } from './routes/public-booking.js';
 import { reportSuspiciousRoutes } from './routes/report-suspicious.js';
 import { type FrameAncestors, webRoutes } from './routes/web.js';
@@ -99,6 +100,7 @@ export async function buildHttpApp(runtime: Runtime, options: HttpOptions = {}):
       await api.register(orgMessagesRoutes(runtime.ctx, { queue: runtime.outboxQueue, fromAddress: options.mailFrom ?? `no-reply@${new URL(runtime.ctx.publicUrl).hostname}` }));
       await api.register(authApi(runtime.ctx, cookies));
       await api.register(orgApiKeyRoutes(runtime.ctx));
+      await api.register(orgMemberPasswordRoutes(runtime.ctx));
       await api.register(orgSetupRoutes(runtime.ctx));
       await api.register(orgStaffRoutes(runtime.ctx));
       await api.register(orgMemberAccessRoutes(runtime.ctx));

@@ -14,6 +14,7 @@ export type SecurityChange =
   | 'new_device'
   | 'password_changed_by_user'
   | 'password_changed'
+  | 'password_compromised'
   | 'mfa_added'
   | 'mfa_removed'
   | 'mfa_reset'
@@ -25,6 +26,10 @@ const CHANGE_TEXT: Record<SecurityChange, Record<Locale, string>> = {
   password_changed: {
     en: 'Your password was reset and all your devices were signed out. Your second factors are unchanged.',
     'zh-CN': '您的密码已重置，所有设备均已退出登录。您的第二重验证方式保持不变。',
+  },
+  password_compromised: {
+    en: 'Your password is known to be exposed (for example in a data breach). You were signed out everywhere; when you next sign in you will be asked to choose a new one.',
+    'zh-CN': '您的密码已知已经泄露（例如出现在数据泄露事件中）。您已在所有设备上退出登录；下次登录时，系统会要求您设置新密码。',
   },
   mfa_added: { en: 'A second factor was added to your account.', 'zh-CN': '您的账户添加了新的第二重验证方式。' },
   mfa_removed: { en: 'A second factor was removed from your account.', 'zh-CN': '您的账户删除了一种第二重验证方式。' },

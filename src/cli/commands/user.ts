@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { createUser } from '../../app/auth/create-user.js';
+import { operatorFlagPasswordCompromised } from '../../app/auth/password-compromised.js';
 import { type Role, isRole } from '../../app/access/roles.js';
 import type { Locale } from '../../domain/model.js';
 import { cliActor } from '../cli-actor.js';
@@ -49,5 +50,12 @@ export function registerUserCommands(program: Command): void {
         expiresAt,
       };
       printResult(await withRuntime((rt) => createUser(rt.ctx, input, cliActor()), FLAGS));
+    });
+  user
+    .command('flag-compromised')
+    .description("the user's password is known to be compromised: every session ends; the next sign-in must set a new password")
+    .requiredOption('--email <email>', 'sign-in email')
+    .action(async (o: { email: string }) => {
+      printResult(await withRuntime((rt) => operatorFlagPasswordCompromised(rt.ctx, o.email, cliActor()), { email: '--email' }));
     });
 }
