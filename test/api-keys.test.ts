@@ -8,7 +8,7 @@ import { newId } from '../src/security/ids.js';
 import { type Browser, ORIGIN, type TestUser, addUser, seedTwoShopsWithoutMfa, signIn } from './support/accounts.js';
 import { dumpDatabase } from './support/database-dump.js';
 import { ENGINES, type TestRuntime, testRuntime } from './support/databases.js';
-import type { Shop } from './support/fixtures.js';
+import { type Shop, bookingBody } from './support/fixtures.js';
 
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
@@ -107,6 +107,31 @@ describe.each(ENGINES)('API keys on %s', (engine) => {
     const foreignRevoke = await app.inject({ method: 'DELETE', url: `/api/v1/org/api-keys/${auth.apiKey?.id}`, headers: otherOwner.headers });
     expect(foreignRevoke.statusCode).toBe(404);
     expect((await get('/org/security-policy', bearer(key))).statusCode).toBe(200);
+  });
+
+  it("reads the staff calendar with bookings:read, never health notes, and never another organization's booking", async () => {
+    const book = (org: string, shopOf: Shop) =>
+      app.inject({ method: 'POST', url: `/api/v1/orgs/${org}/bookings`, payload: bookingBody(shopOf, '2027-03-03T10:00:00+01:00') });
+    const ours = await book('shop', shop);
+    const theirs = await book('other-shop', other);
+    expect(ours.statusCode, ours.body).toBe(201);
+    expect(theirs.statusCode, theirs.body).toBe(201);
+    expect(theirs.json().booking.id).toMatch(/^[0-9a-f-]{36}$/);
+    const reader = await createKey(owner, { name: 'Calendar reader', scopes: ['bookings:read'] });
+    const orgOnly = await createKey(owner, { name: 'Org only', scopes: ['org:read'] });
+    const range = '/org/bookings?from=2027-03-01&to=2027-03-07&timeZone=Europe/Berlin';
+    const list = await get(range, bearer(reader.key));
+    expect(list.statusCode, list.body).toBe(200);
+    const ids = (list.json().bookings as { id: string }[]).map((b) => b.id);
+    expect(ids).toContain(ours.json().booking.id);
+    expect(ids).not.toContain(theirs.json().booking.id);
+    expect(list.body).not.toContain('First visit');
+    expect((await get(`/org/bookings/${ours.json().booking.id}`, bearer(reader.key))).statusCode).toBe(200);
+    expect((await get(`/org/bookings/${theirs.json().booking.id}`, bearer(reader.key))).statusCode).toBe(404);
+    expect((await get(range, bearer(orgOnly.key))).statusCode).toBe(403);
+    // Read-only: no bookings:write scope, so no change either.
+    const cancel = await app.inject({ method: 'POST', url: `/api/v1/org/bookings/${ours.json().booking.id}/cancel`, headers: bearer(reader.key), payload: {} });
+    expect(cancel.statusCode).toBe(403);
   });
 
   it('answers revoked, expired, unknown and malformed keys with the same 401 invalid_api_key', async () => {
