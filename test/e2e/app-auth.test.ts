@@ -94,6 +94,22 @@ describe('signing in to the staff app in a real browser', { timeout: BROWSER_TES
 
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Sign-in policy' }).waitFor();
+    // The shop's own site may frame its booking page; the snippet to paste names the page.
+    await page.getByLabel('Websites that may embed your booking page').fill('https://Shop.example.com/\nhttps://shop.example.com');
+    await page.getByRole('button', { name: 'Save' }).first().click();
+    await page.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
+    await page.getByText('Allowed on: https://shop.example.com').waitFor();
+    expect(await page.getByLabel('Paste this into your website').inputValue()).toBe(
+      `<iframe src="${server.base}/book/shop" title="Book an appointment" width="100%" height="820" loading="lazy"></iframe>`,
+    );
+    const framed = await server.app.inject({ method: 'GET', url: '/book/shop' });
+    expect(String(framed.headers['content-security-policy'])).toContain('frame-ancestors https://shop.example.com;');
+    // Receptionists must now use a second factor too (the fresh confirmation above still holds).
+    await page.getByRole('checkbox', { name: 'Receptionist' }).check();
+    await page.getByRole('button', { name: 'Save' }).last().click();
+    await page.getByRole('status').filter({ hasText: 'Sign-in policy saved.' }).waitFor();
+    const policy = await server.app.inject({ method: 'GET', url: '/api/v1/org/security-policy', headers: { cookie: (await v.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } });
+    expect(policy.json()).toMatchObject({ mfaRequiredRoles: ['owner', 'admin', 'staff', 'receptionist'] });
     await expectClean(v);
     await screenshot(page, 'app-settings-en');
 

@@ -5,6 +5,7 @@ import { api, setCsrfToken } from '../api';
 import { errorKey } from '../errors';
 import { PLACE_OF_STAGE, type SessionStage, type SignedIn, useSession } from '../session';
 import { AuthFrame } from './AuthFrame';
+import { safeNext } from './next-page';
 import { CodeInput } from './CodeInput';
 import { passkeyAssertion, passkeyCancelled } from './webauthn';
 
@@ -15,10 +16,6 @@ type LoginAnswer = SignedIn | MfaPending;
 const METHOD_ORDER = ['webauthn', 'totp', 'email', 'sms', 'recovery_code'] as const;
 type Method = (typeof METHOD_ORDER)[number];
 
-/** Only a page of this app may be the way back after sign-in (never another site). */
-function safeNext(next: string | null): string | null {
-  return next && /^\/app(\/[\w\-/]*)?(\?[\w=&%-]*)?$/.test(next) ? next : null;
-}
 
 /** Sign-in: password (or a passkey alone), then the second factor the user picks. */
 export function SignInPage() {

@@ -6,6 +6,7 @@ import { Feedback, LoadState, type Outcome } from '../Feedback';
 import { useSession } from '../session';
 import { useLoaded } from '../useLoaded';
 import { EmbedSnippet } from './EmbedSnippet';
+import { parseOrigins } from './origins';
 
 /** GET /api/v1/org/settings (booking policies are edited with the setup pages). */
 interface OrgSettings {
@@ -18,18 +19,6 @@ interface OrgSettings {
 
 const loadSettings = () => api.get<OrgSettings>('/org/settings');
 const LOCALES = ['en', 'zh-CN'] as const;
-const ORIGIN = /^https:\/\/[a-z0-9.-]+(:\d{1,5})?$/;
-
-/** Origins typed one per line, cleaned the way the server wants them (lowercase, no path). */
-export function parseOrigins(text: string): { origins: string[]; invalid: string[] } {
-  const lines = text
-    .split(/[\s,]+/)
-    .map((l) => l.trim().toLowerCase().replace(/\/+$/, ''))
-    .filter(Boolean);
-  const origins = [...new Set(lines)];
-  return { origins, invalid: origins.filter((o) => !ORIGIN.test(o)) };
-}
-
 export function OrgSettingsPanel() {
   const { t } = useLocale('app');
   const { can, refresh } = useSession();
