@@ -34,6 +34,8 @@ export interface HttpOptions {
   bodyLimit?: number;
   /** Origins allowed to embed an organization's booking page; its stored allowedFrameOrigins unless given. */
   frameAncestors?: FrameAncestors;
+  /** The built web app to serve (dist/web by default). */
+  webRoot?: string;
   /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY); none by default. */
   trustProxy?: string[];
   /** HTTPS on this server, and whether to send HSTS; plain HTTP without HSTS by default. */
@@ -109,6 +111,6 @@ export async function buildHttpApp(runtime: Runtime, options: HttpOptions = {}):
   );
   // Each organization's booking page may be framed by the origins it allows (PUT /org/settings).
   const frameAncestors = options.frameAncestors ?? ((orgSlug: string) => bookingPageFrameOrigins(runtime.ctx, orgSlug));
-  await app.register(webRoutes({ frameAncestors }));
+  await app.register(webRoutes({ frameAncestors, root: options.webRoot }));
   return app;
 }

@@ -50,10 +50,15 @@ async function signInInBrowser(v: Visitor, server: E2eServer, user: TestUser, to
   await page.getByRole('heading', { name: 'Calendar', level: 1 }).waitFor();
 }
 
-/** The days the public booking page offers for a haircut with Ana in March 2027. */
+/** The days the public booking page offers for a haircut with Ana in March 2027; the page stays on that month. */
 async function bookableDays(page: Page, server: E2eServer): Promise<Set<string>> {
   await page.goto(`${server.base}/book/shop`);
-  await page.getByRole('button', { name: /Haircut/ }).click();
+  await page
+    .getByRole('button', { name: /Haircut/ })
+    .click()
+    .catch(async (e: unknown) => {
+      throw new Error(`${String(e)}\nThe page showed: ${await page.locator('body').innerText()}`);
+    });
   await page.getByRole('button', { name: 'Ana', exact: true }).click();
   await page.locator('.day-times button.time').first().waitFor();
   const days = await page.locator('button.day[data-date]:not([disabled])').evaluateAll((els) => els.map((e) => e.getAttribute('data-date') ?? ''));
@@ -113,6 +118,7 @@ describe('the staff calendar and setup pages in a real browser', { timeout: BROW
     expect(after.has('2027-03-06')).toBe(true);
     expect(after.has('2027-03-12')).toBe(false);
     await customer.page.locator('button[data-date="2027-03-06"]').click();
+    await customer.page.getByRole('heading', { name: /Saturday, 6 March 2027/ }).waitFor();
     expect(await customer.page.locator('.day-times button.time').allTextContents()).toEqual(['10:00', '10:30', '11:00', '11:30', '12:00', '12:30', '13:00', '13:30']);
     expect([...v.problems, ...customer.problems]).toEqual([]);
     await Promise.all([v.context.close(), customer.context.close()]);

@@ -1,10 +1,8 @@
 import type { StaffMember, StaffProfile } from '../../domain/model.js';
-import { isValidTimeZone } from '../../domain/time/zone-offsets.js';
 import { newId } from '../../security/ids.js';
 import { requireAccess } from '../access/require-access.js';
 import type { AuthContext } from '../auth/session-model.js';
 import { audited } from '../audited.js';
-import { InputCheck } from '../input-rules.js';
 import type { Actor, AppContext } from '../ports.js';
 import { type OrgRef, auditOrgId, findOrg } from './admin-org.js';
 import { type StaffChange, cleanStaffChange, saveStaffChange } from './staff-profile-input.js';
@@ -44,16 +42,12 @@ export async function addStaffMember(ctx: AppContext, auth: AuthContext | null, 
 async function addStaffTo(ctx: AppContext, ref: OrgRef, input: NewStaffMember, actor: Actor): Promise<StaffProfile> {
   const audit = { orgId: await auditOrgId(ctx, ref), actor, action: 'staff.create', objectType: 'staff_member', objectIds: [] };
   return audited(ctx.uow, audit, async () => {
-    const check = new InputCheck();
-    const name = check.line('name', input.name ?? '', 200);
-    if (input.timeZone != null) check.require(isValidTimeZone(input.timeZone), 'timeZone', 'must be an IANA time zone such as Europe/Berlin');
-    check.done();
-    const { name: _name, timeZone: _zone, ...rest } = input;
-    const change = cleanStaffChange(rest);
+    // Every problem at once: the name is required, the rest as for a change.
+    const { name, timeZone, ...change } = cleanStaffChange({ ...input, name: input.name ?? '', timeZone: input.timeZone ?? undefined });
     return ctx.uow.write(async (repos) => {
       const org = await findOrg(repos, ref);
       const now = ctx.clock.now();
-      const staff: StaffMember = { id: newId(now), orgId: org.id, name, timeZone: input.timeZone ?? org.timeZone, active: change.active ?? true };
+      const staff: StaffMember = { id: newId(now), orgId: org.id, name: name ?? '', timeZone: timeZone ?? org.timeZone, active: change.active ?? true };
       await repos.staff.insert(staff);
       const blank: StaffProfile = { ...staff, userId: null, email: null, phone: null, serviceIds: [] };
       const profile = Object.keys(change).length > 0 ? await saveStaffChange(repos, blank, change, now) : blank;

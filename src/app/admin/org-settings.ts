@@ -27,7 +27,7 @@ export interface OrgSettingsChange {
 }
 
 const MAX_FRAME_ORIGINS = 20;
-// A lowercase DNS name (punycode for other scripts) and an optional port: no wildcard, no IP literal.
+// A lowercase DNS name (punycode for other scripts) or IPv4 address and an optional port: no wildcard.
 const HTTPS_ORIGIN = /^https:\/\/[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+(?::\d{1,5})?$/;
 
 /** The caller's organization: name, zone, language, booking policies and embedding origins. */
