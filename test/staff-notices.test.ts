@@ -1,7 +1,8 @@
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxService } from '../src/jobs/outbox-service.js';
-import { addUser } from './support/accounts.js';
+import { DEFAULT_SECURITY_POLICY } from '../src/app/auth/security-policy.js';
+import { addUser, signIn } from './support/accounts.js';
 import { ENGINES, type TestRuntime } from './support/databases.js';
 import type { Shop } from './support/fixtures.js';
 import { type MessagingFixture, messagingFixture } from './support/messaging-fixture.js';
@@ -107,5 +108,23 @@ describe.each(ENGINES)('notices to the staff member on %s', (engine) => {
     // The one booking that committed wrote its confirmation, two reminders and Ana's notice.
     expect(after.length - before).toBe(4);
     expect(after.filter((m) => m.template === 'staff.booking_created' && m.bookingId === taken.json().booking.id)).toHaveLength(1);
+  });
+  it('a move to another staff member is a cancellation for one and a new booking for the other', async () => {
+    await rt.ctx.uow.write((r) => r.accounts.securityPolicies.save(shop.orgId, { ...DEFAULT_SECURITY_POLICY, mfaRequiredRoles: [] }));
+    const owner = await signIn(f.app, await addUser(rt, 'shop', 'owner', 'owner@shop.example'));
+    const booked = await f.book('2027-03-05T09:00:00+01:00', { staffId: shop.staff.ana, customer: { name: 'Kim Lee', email: 'kim@example.com' } });
+    await outbox.worker.drain();
+    const moved = await f.app.inject({
+      method: 'POST',
+      url: `/api/v1/org/bookings/${booked.booking.id}/reschedule`,
+      headers: owner.headers,
+      payload: { start: '2027-03-05T10:00:00+01:00', staffId: shop.staff.ben, timeZone: 'Europe/Berlin' },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    await outbox.worker.drain();
+    const last = (address: string) => sink.received.filter((m) => m.to && !Array.isArray(m.to) && m.to.value[0]?.address === address).at(-1);
+    expect(last('ana@shop.example')?.subject).toBe('Booking cancelled: Haircut, Friday, 5 March 2027, 09:00 – 09:30 (Europe/Berlin) – Shop');
+    expect(last('ben.account@shop.example')?.subject).toBe('New booking: Haircut, Friday, 5 March 2027, 10:00 – 10:30 (Europe/Berlin) – Shop');
+    expect(last('ben.account@shop.example')?.text).toContain('Haircut – Kim\n');
   });
 });
