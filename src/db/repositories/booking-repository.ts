@@ -11,6 +11,18 @@ import { mapWriteError } from '../write-errors.js';
 
 const LIVE = OCCUPYING_STATUSES as BookingStatus[];
 
+const busyQuery = new PreparedQuery((db, p: { orgId: string; staffIds: readonly string[]; from: number; to: number; now: number }) =>
+  db
+    .selectFrom('bookings')
+    .select(['id', 'staff_id', 'service_id', 'start_at', 'busy_start', 'busy_end', 'status', 'hold_expires_at'])
+    .where('org_id', '=', p.orgId)
+    .where('staff_id', 'in', p.staffIds)
+    .where('status', 'in', LIVE)
+    .where('busy_start', '<', p.to)
+    .where('busy_end', '>', p.from)
+    .where((eb) => eb.or([eb('hold_expires_at', 'is', null), eb('hold_expires_at', '>', p.now)])),
+);
+
 const expireHoldsQuery = new PreparedQuery((db, p: { staffIds: readonly string[]; now: number }) =>
   db
     .updateTable('bookings')
@@ -33,16 +45,7 @@ export class KyselyBookingRepository implements BookingRepository {
 
   async busy(orgId: string, staffIds: readonly string[], from: number, to: number, now: number): Promise<BusyBooking[]> {
     if (staffIds.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('bookings')
-      .select(['id', 'staff_id', 'service_id', 'start_at', 'busy_start', 'busy_end', 'status', 'hold_expires_at'])
-      .where('org_id', '=', orgId)
-      .where('staff_id', 'in', staffIds)
-      .where('status', 'in', LIVE)
-      .where('busy_start', '<', to)
-      .where('busy_end', '>', from)
-      .where((eb) => eb.or([eb('hold_expires_at', 'is', null), eb('hold_expires_at', '>', now)]))
-      .execute();
+    const rows = await busyQuery.rows(this.db, { orgId, staffIds, from, to, now });
     return rows.map((r) => ({
       bookingId: r.id,
       staffId: r.staff_id,

@@ -5,8 +5,31 @@ import type { StaffMember, StaffProfile, StaffSchedule } from '../../domain/mode
 import type { DateOverride, StoredDateOverride, WeeklyHours } from '../../domain/slots/types.js';
 import { newId } from '../../security/ids.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
+import { PreparedQuery } from '../prepared-query.js';
 import type { DB } from '../schema.js';
 import { uniqueViolationAs } from '../write-errors.js';
+
+type StaffOfOrg = { orgId: string; staffIds: readonly string[] };
+
+const byIdsQuery = new PreparedQuery((db, p: StaffOfOrg) =>
+  db.selectFrom('staff_members').selectAll().where('org_id', '=', p.orgId).where('id', 'in', p.staffIds),
+);
+
+const hoursQuery = new PreparedQuery((db, p: StaffOfOrg) =>
+  db
+    .selectFrom('working_hours')
+    .select(['staff_id', 'weekday', 'start_min', 'end_min'])
+    .where('org_id', '=', p.orgId)
+    .where('staff_id', 'in', p.staffIds),
+);
+
+const overridesQuery = new PreparedQuery((db, p: StaffOfOrg) =>
+  db
+    .selectFrom('date_overrides')
+    .select(['staff_id', 'date', 'kind', 'start_min', 'end_min'])
+    .where('org_id', '=', p.orgId)
+    .where('staff_id', 'in', p.staffIds),
+);
 
 const contactPlace = (column: 'email' | 'phone', staffId: string) => ({ table: 'staff_members', column, rowId: staffId });
 
@@ -24,12 +47,7 @@ export class KyselyStaffRepository implements StaffRepository {
 
   async listByIds(orgId: string, ids: readonly string[]): Promise<StaffMember[]> {
     if (ids.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('staff_members')
-      .selectAll()
-      .where('org_id', '=', orgId)
-      .where('id', 'in', ids)
-      .execute();
+    const rows = await byIdsQuery.rows(this.db, { orgId, staffIds: ids });
     return rows.map((r) => ({ id: r.id, orgId: r.org_id, name: r.name, timeZone: r.time_zone, active: r.active === 1 }));
   }
 
@@ -208,18 +226,8 @@ export class KyselyStaffRepository implements StaffRepository {
     if (staffIds.length === 0) return [];
     const [staff, hours, overrides] = await Promise.all([
       this.listByIds(orgId, staffIds),
-      this.db
-        .selectFrom('working_hours')
-        .select(['staff_id', 'weekday', 'start_min', 'end_min'])
-        .where('org_id', '=', orgId)
-        .where('staff_id', 'in', staffIds)
-        .execute(),
-      this.db
-        .selectFrom('date_overrides')
-        .select(['staff_id', 'date', 'kind', 'start_min', 'end_min'])
-        .where('org_id', '=', orgId)
-        .where('staff_id', 'in', staffIds)
-        .execute(),
+      hoursQuery.rows(this.db, { orgId, staffIds }),
+      overridesQuery.rows(this.db, { orgId, staffIds }),
     ]);
     const byId = new Map(staff.map((s) => [s.id, s]));
     return staffIds.flatMap((id) => {
