@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
 import { buildHttpApp } from '../src/http/app.js';
+import { startServer } from '../src/http/server.js';
 import { addUser, seedTwoShopsWithoutMfa, signIn } from './support/accounts.js';
+import { freePort } from './support/cli.js';
 import { ENGINES, type TestRuntime, testRuntime } from './support/databases.js';
 
 const PARTNER = 'https://partner.example.net';
@@ -85,5 +88,17 @@ describe.each(ENGINES)('CORS allowlist on %s', (engine) => {
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.message).toMatch(/Cross-origin/);
+  });
+
+  it('takes the list from CORS_ORIGINS when the server starts', async () => {
+    const config = loadConfig({ PORT: String(await freePort()), CORS_ORIGINS: PARTNER, LOG_LEVEL: 'silent', SLOTGUARD_DEMO: '0' });
+    const server = await startServer(config, rt);
+    try {
+      const res = await fetch(`${server.url}/api/v1/org/security-policy`, { method: 'OPTIONS', headers: { origin: PARTNER, 'access-control-request-method': 'GET' } });
+      expect(res.status).toBe(204);
+      expect(res.headers.get('access-control-allow-origin')).toBe(PARTNER);
+    } finally {
+      await server.close();
+    }
   });
 });

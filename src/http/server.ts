@@ -19,7 +19,7 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, runtime: Runtime): Promise<RunningServer> {
   const transport = httpTransportFrom(config);
-  const app = await buildHttpApp(runtime, { logger: httpLoggerOptions(config.logLevel), trustProxy: [...config.trustProxy], transport, mailFrom: config.notify.fromAddress });
+  const app = await buildHttpApp(runtime, { logger: httpLoggerOptions(config.logLevel), trustProxy: [...config.trustProxy], corsOrigins: config.corsOrigins, transport, mailFrom: config.notify.fromAddress });
   await app.listen({ port: config.port, host: config.host });
   let redirect: RedirectServer | null = null;
   try {
