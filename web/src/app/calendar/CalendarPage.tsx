@@ -5,6 +5,7 @@ import type { StaffRef } from '../../api/types';
 import { useLocale } from '../../components/useLocale';
 import { detectTimeZone, todayIn, zoneCity, zoneName } from '../../lib/time';
 import { useCan, useMe } from '../session';
+import { setupApi } from '../setup/setup-api';
 import { type DeskBooking, bookingsApi } from './bookings-api';
 import { ACTIVE_STATUSES, ENDED_STATUSES, deskErrorKey } from './booking-status';
 import { BookingPanel } from './BookingPanel';
@@ -56,19 +57,21 @@ export function CalendarPage() {
 
   useEffect(() => {
     let current = true;
-    publicApi
-      .services(orgSlug)
-      .then((list) => {
-        if (!current) return;
-        setBusinessZone(list.org.timeZone);
-        const byId = new Map<string, StaffRef>();
-        for (const s of list.services) for (const p of s.staff) byId.set(p.id, p);
-        setStaff([...byId.values()].sort((a, b) => a.name.localeCompare(b.name, locale)));
-      })
-      .catch(() => {
-        // Without the public list the calendar still works in the browser's zone, with staff from the bookings.
-        if (current) setBusinessZone(browserZone);
-      });
+    // The organization's own lists first (every staff role may read them), the public booking list if they fail.
+    const load = async () => {
+      const [settings, team] = await Promise.allSettled([setupApi.settings(), setupApi.staff()]);
+      let zone = settings.status === 'fulfilled' ? settings.value.timeZone : null;
+      let people: StaffRef[] | null = team.status === 'fulfilled' ? team.value.filter((p) => p.active).map((p) => ({ id: p.id, name: p.name })) : null;
+      if (zone === null || people === null) {
+        const list = await publicApi.services(orgSlug).catch(() => null);
+        zone ??= list?.org.timeZone ?? browserZone;
+        people ??= [...new Map((list?.services ?? []).flatMap((s) => s.staff).map((p) => [p.id, p])).values()];
+      }
+      if (!current) return;
+      setBusinessZone(zone);
+      setStaff([...people].sort((a, b) => a.name.localeCompare(b.name, locale)));
+    };
+    void load();
     return () => {
       current = false;
     };
