@@ -104,12 +104,12 @@ describe('signing in to the staff app in a real browser', { timeout: BROWSER_TES
     );
     const framed = await server.app.inject({ method: 'GET', url: '/book/shop' });
     expect(String(framed.headers['content-security-policy'])).toContain('frame-ancestors https://shop.example.com;');
-    // Receptionists must now use a second factor too (the fresh confirmation above still holds).
-    await page.getByRole('checkbox', { name: 'Receptionist' }).check();
+    // Auditors must now use a second factor too (the fresh confirmation above still holds).
+    await page.getByRole('checkbox', { name: 'Auditor' }).check();
     await page.getByRole('button', { name: 'Save' }).last().click();
     await page.getByRole('status').filter({ hasText: 'Sign-in policy saved.' }).waitFor();
     const policy = await server.app.inject({ method: 'GET', url: '/api/v1/org/security-policy', headers: { cookie: (await v.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } });
-    expect(policy.json()).toMatchObject({ mfaRequiredRoles: ['owner', 'admin', 'staff', 'receptionist'] });
+    expect(policy.json()).toMatchObject({ mfaRequiredRoles: ['owner', 'admin', 'staff', 'auditor'] });
     await expectClean(v);
     await screenshot(page, 'app-settings-en');
 

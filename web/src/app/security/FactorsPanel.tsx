@@ -3,10 +3,11 @@ import { useLocale } from '../../components/useLocale';
 import { api } from '../api';
 import { type EnrolmentDone, FactorEnrolment } from '../auth/FactorEnrolment';
 import { RecoveryCodes } from '../auth/RecoveryCodes';
-import { Feedback, LoadState, type Outcome } from '../Feedback';
+import { Feedback, LoadState } from '../Feedback';
 import { formatWhen } from '../format';
 import { useSession } from '../session';
 import { useStepUp } from '../step-up';
+import { useAction } from '../useAction';
 import { useLoaded } from '../useLoaded';
 
 interface Factor {
@@ -28,23 +29,8 @@ export function FactorsPanel() {
   const { data, failed, reload } = useLoaded(loadFactors);
   const [adding, setAdding] = useState(false);
   const [codes, setCodes] = useState<string[] | null>(null);
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const [busy, setBusy] = useState(false);
-
-  const act = async (action: () => Promise<string | null>) => {
-    setBusy(true);
-    setOutcome(null);
-    try {
-      const message = await action();
-      if (message) setOutcome({ ok: true, message });
-      await reload();
-      await refresh();
-    } catch (error) {
-      setOutcome({ ok: false, error });
-    } finally {
-      setBusy(false);
-    }
-  };
+  // A change of factors changes the session's methods too (the step-up prompt offers them).
+  const { busy, outcome, run: act } = useAction(async () => Promise.all([reload(), refresh()]));
 
   const remove = (factor: Factor) =>
     act(async () => {

@@ -1,9 +1,10 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useLocale } from '../../components/useLocale';
 import { api } from '../api';
-import { Feedback, LoadState, type Outcome } from '../Feedback';
+import { Feedback, LoadState } from '../Feedback';
 import { describeDevice, formatWhen } from '../format';
 import { useSession } from '../session';
+import { useAction } from '../useAction';
 import { useLoaded } from '../useLoaded';
 
 interface MySession {
@@ -25,20 +26,7 @@ export function SessionsPanel() {
   const { signOut } = useSession();
   const titleId = useId();
   const { data, failed, reload } = useLoaded(loadSessions);
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const [busy, setBusy] = useState(false);
-
-  const act = async (action: () => Promise<string>) => {
-    setBusy(true);
-    try {
-      setOutcome({ ok: true, message: await action() });
-      await reload();
-    } catch (error) {
-      setOutcome({ ok: false, error });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, outcome, run: act } = useAction(reload);
 
   const revoke = (s: MySession) =>
     act(async () => {

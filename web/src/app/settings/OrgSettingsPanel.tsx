@@ -2,8 +2,9 @@ import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { useLocale } from '../../components/useLocale';
 import { allTimeZones } from '../../lib/time';
 import { api } from '../api';
-import { Feedback, LoadState, type Outcome } from '../Feedback';
+import { Feedback, LoadState } from '../Feedback';
 import { useSession } from '../session';
+import { useAction } from '../useAction';
 import { useLoaded } from '../useLoaded';
 import { EmbedSnippet } from './EmbedSnippet';
 import { parseOrigins } from './origins';
@@ -29,8 +30,8 @@ export function OrgSettingsPanel() {
   const [timeZone, setTimeZone] = useState('');
   const [locale, setLocale] = useState('en');
   const [originsText, setOriginsText] = useState('');
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const [busy, setBusy] = useState(false);
+  // The organization's name shows in the shell's header: the session is read again too.
+  const { busy, outcome, run } = useAction(async () => Promise.all([reload(), refresh()]));
   const zones = useMemo(() => allTimeZones(), []);
 
   useEffect(() => {
@@ -43,21 +44,13 @@ export function OrgSettingsPanel() {
 
   const { origins, invalid } = parseOrigins(originsText);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (invalid.length > 0) return;
-    setBusy(true);
-    setOutcome(null);
-    try {
+    void run(async () => {
       await api.put<OrgSettings>('/org/settings', { name: name.trim(), timeZone, locale, allowedFrameOrigins: origins });
-      setOutcome({ ok: true, message: t('orgSettings.saved') });
-      await reload();
-      await refresh();
-    } catch (error) {
-      setOutcome({ ok: false, error });
-    } finally {
-      setBusy(false);
-    }
+      return t('orgSettings.saved');
+    });
   };
 
   return (

@@ -1,9 +1,10 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useLocale } from '../../components/useLocale';
 import { api } from '../api';
-import { Feedback, LoadState, type Outcome } from '../Feedback';
+import { Feedback, LoadState } from '../Feedback';
 import { useSession } from '../session';
 import { useStepUp } from '../step-up';
+import { useAction } from '../useAction';
 import { useLoaded } from '../useLoaded';
 
 type Bilingual = { en: string; 'zh-CN': string };
@@ -30,8 +31,7 @@ export function SecurityPolicyPanel() {
   const [composition, setComposition] = useState(false);
   const [remind, setRemind] = useState(false);
   const [days, setDays] = useState('90');
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, outcome, run } = useAction(reload);
 
   useEffect(() => {
     if (!data) return;
@@ -44,11 +44,9 @@ export function SecurityPolicyPanel() {
   const explain = (b: Bilingual) => (language.startsWith('zh') ? b['zh-CN'] : b.en);
   const toggleRole = (role: string, on: boolean) => setRoles((now) => (on ? [...new Set([...now, role])] : now.filter((r) => r !== role)));
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setOutcome(null);
-    try {
+    void run(async () => {
       const body = {
         // Roles this page does not list (customers) keep the setting they had.
         mfaRequiredRoles: [...STAFF_ROLES.filter((r) => roles.includes(r)), ...roles.filter((r) => !(STAFF_ROLES as readonly string[]).includes(r))],
@@ -56,13 +54,8 @@ export function SecurityPolicyPanel() {
         passwordChangeReminderDays: remind ? Number.parseInt(days, 10) : null,
       };
       await withStepUp(() => api.put<SecurityPolicy>('/org/security-policy', body));
-      setOutcome({ ok: true, message: t('policy.saved') });
-      await reload();
-    } catch (error) {
-      setOutcome({ ok: false, error });
-    } finally {
-      setBusy(false);
-    }
+      return t('policy.saved');
+    });
   };
 
   return (
