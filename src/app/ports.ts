@@ -133,6 +133,20 @@ export interface BookingRepository {
   addEvent(orgId: string, event: BookingEvent): Promise<void>;
   events(orgId: string, bookingId: string): Promise<BookingEvent[]>;
   countLive(orgId: string, staffIds: readonly string[], from: number, to: number): Promise<Map<string, number>>;
+  /** Bookings with a customer starting in [from, to), by start: the staff calendar. */
+  list(orgId: string, filter: BookingListFilter): Promise<Booking[]>;
+  /** A customer's bookings, by start; only those of one staff member when `staffId` is given. */
+  listForCustomer(orgId: string, customerId: string, staffId: string | null): Promise<Booking[]>;
+  /** How many bookings each customer has (with one staff member when `staffId` is given). */
+  countForCustomers(orgId: string, customerIds: readonly string[], staffId: string | null): Promise<Map<string, number>>;
+}
+
+export interface BookingListFilter {
+  from: number;
+  to: number;
+  staffId?: string | null;
+  serviceId?: string | null;
+  statuses: readonly BookingStatus[];
 }
 
 export interface CustomerRepository {
@@ -140,6 +154,12 @@ export interface CustomerRepository {
   findById(orgId: string, id: string): Promise<Customer | null>;
   insert(customer: Customer): Promise<void>;
   update(customer: Customer): Promise<void>;
+  listByIds(orgId: string, ids: readonly string[]): Promise<Customer[]>;
+  /**
+   * A page of customers in id order after `afterId`; with `staffId`, only customers who have
+   * a booking with that staff member.
+   */
+  list(orgId: string, page: { limit: number; afterId: string | null; staffId: string | null }): Promise<Customer[]>;
   /** Crypto-shreds the customer's personal data; false when already erased or not found. */
   erase(orgId: string, id: string, now: number): Promise<boolean>;
 }

@@ -1,5 +1,5 @@
 import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
-import type { BookingRepository, BusyBooking } from '../../app/ports.js';
+import type { BookingListFilter, BookingRepository, BusyBooking } from '../../app/ports.js';
 import { type BookingStatus, OCCUPYING_STATUSES } from '../../domain/booking/booking-status.js';
 import type { AssignmentReason } from '../../domain/booking/staff-picker.js';
 import { conflict } from '../../domain/errors.js';
@@ -160,6 +160,42 @@ export class KyselyBookingRepository implements BookingRepository {
       .groupBy('staff_id')
       .execute();
     for (const r of rows) counts.set(r.staff_id, Number(r.n));
+    return counts;
+  }
+
+  async list(orgId: string, f: BookingListFilter): Promise<Booking[]> {
+    if (f.statuses.length === 0) return [];
+    let q = this.db
+      .selectFrom('bookings')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('customer_id', 'is not', null)
+      .where('status', 'in', [...f.statuses])
+      .where('start_at', '>=', f.from)
+      .where('start_at', '<', f.to);
+    if (f.staffId) q = q.where('staff_id', '=', f.staffId);
+    if (f.serviceId) q = q.where('service_id', '=', f.serviceId);
+    const rows = await q.orderBy('start_at').orderBy('id').execute();
+    return Promise.all(rows.map((r) => this.toBooking(r)));
+  }
+
+  async listForCustomer(orgId: string, customerId: string, staffId: string | null): Promise<Booking[]> {
+    let q = this.db.selectFrom('bookings').selectAll().where('org_id', '=', orgId).where('customer_id', '=', customerId);
+    if (staffId) q = q.where('staff_id', '=', staffId);
+    const rows = await q.orderBy('start_at').orderBy('id').execute();
+    return Promise.all(rows.map((r) => this.toBooking(r)));
+  }
+
+  async countForCustomers(orgId: string, customerIds: readonly string[], staffId: string | null): Promise<Map<string, number>> {
+    const counts = new Map<string, number>(customerIds.map((id) => [id, 0]));
+    if (customerIds.length === 0) return counts;
+    let q = this.db
+      .selectFrom('bookings')
+      .select(['customer_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('org_id', '=', orgId)
+      .where('customer_id', 'in', [...customerIds]);
+    if (staffId) q = q.where('staff_id', '=', staffId);
+    for (const r of await q.groupBy('customer_id').execute()) if (r.customer_id) counts.set(r.customer_id, Number(r.n));
     return counts;
   }
 
