@@ -56,22 +56,7 @@ export class KyselyServiceRepository implements ServiceRepository {
   async update(s: Omit<Service, 'staffIds'>, staffIds?: readonly string[]): Promise<void> {
     await this.db
       .updateTable('services')
-      .set({
-        name: s.name,
-        description: s.description,
-        duration_min: s.durationMin,
-        price_cents: s.priceCents,
-        currency: s.currency,
-        buffer_before_min: s.bufferBeforeMin,
-        buffer_after_min: s.bufferAfterMin,
-        slot_interval_min: s.slotIntervalMin,
-        min_notice_min: s.minNoticeMin,
-        max_advance_days: s.maxAdvanceDays,
-        capacity: s.capacity,
-        requires_approval: s.requiresApproval ? 1 : 0,
-        cutoff_min: s.cutoffMin,
-        active: s.active ? 1 : 0,
-      })
+      .set(serviceColumns(s))
       .where('org_id', '=', s.orgId)
       .where('id', '=', s.id)
       .execute();
@@ -92,20 +77,7 @@ export class KyselyServiceRepository implements ServiceRepository {
         id: s.id,
         org_id: s.orgId,
         location_id: s.locationId,
-        name: s.name,
-        description: s.description,
-        duration_min: s.durationMin,
-        price_cents: s.priceCents,
-        currency: s.currency,
-        buffer_before_min: s.bufferBeforeMin,
-        buffer_after_min: s.bufferAfterMin,
-        slot_interval_min: s.slotIntervalMin,
-        min_notice_min: s.minNoticeMin,
-        max_advance_days: s.maxAdvanceDays,
-        capacity: s.capacity,
-        requires_approval: s.requiresApproval ? 1 : 0,
-        cutoff_min: s.cutoffMin,
-        active: s.active ? 1 : 0,
+        ...serviceColumns(s),
         created_at: Date.now(),
       })
       .execute();
@@ -136,6 +108,26 @@ export class KyselyServiceRepository implements ServiceRepository {
       .execute();
     return rows.map((r) => toService(r, links.filter((l) => l.service_id === r.id).map((l) => l.staff_id)));
   }
+}
+
+/** The columns an admin may change. */
+function serviceColumns(s: Omit<Service, 'staffIds'>) {
+  return {
+    name: s.name,
+    description: s.description,
+    duration_min: s.durationMin,
+    price_cents: s.priceCents,
+    currency: s.currency,
+    buffer_before_min: s.bufferBeforeMin,
+    buffer_after_min: s.bufferAfterMin,
+    slot_interval_min: s.slotIntervalMin,
+    min_notice_min: s.minNoticeMin,
+    max_advance_days: s.maxAdvanceDays,
+    capacity: s.capacity,
+    requires_approval: s.requiresApproval ? 1 : 0,
+    cutoff_min: s.cutoffMin,
+    active: s.active ? 1 : 0,
+  };
 }
 
 function toService(r: Selectable<ServicesTable>, staffIds: string[]): Service {
