@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '../../src/app/access/roles.js';
 import { API_KEYS_ROWS } from './matrix-api-keys.js';
 import { DESK_ROWS } from './matrix-desk.js';
 import { MESSAGES_ROWS } from './matrix-messages.js';
+import { type Caller, all, signedIn } from './matrix-helpers.js';
 import { SETUP_ROWS } from './matrix-setup.js';
 
-/** Who calls: nobody, each role of the organization, or a user of another organization. */
-export type Caller = 'anonymous' | Role | 'other_org';
-export const CALLERS: readonly Caller[] = ['anonymous', 'owner', 'admin', 'staff', 'receptionist', 'auditor', 'customer', 'other_org'];
+export { CALLERS, type Caller } from './matrix-helpers.js';
 
 /** Ids a row may put in its request. */
 export interface MatrixIds {
@@ -27,9 +25,6 @@ export interface MatrixRow {
   /** The request ends or rotates the caller's session: give it a fresh one. */
   consumesSession?: boolean;
 }
-
-const all = (status: number): Record<Caller, number> => Object.fromEntries(CALLERS.map((c) => [c, status])) as Record<Caller, number>;
-const signedIn = (status: number, over: Partial<Record<Caller, number>> = {}): Record<Caller, number> => ({ ...all(status), anonymous: 401, ...over });
 
 /** Routes anyone may call without a session, and why. Everything else needs a row below. */
 export const PUBLIC_ROUTES: Record<string, string> = {

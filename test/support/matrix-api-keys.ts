@@ -1,17 +1,5 @@
-import type { Caller, MatrixRow } from './access-matrix.js';
-
-// Only types come from access-matrix.ts: it imports this file, so a value import would be circular.
-const ownersAndAdmins = (status: number, over: Partial<Record<Caller, number>> = {}): Record<Caller, number> => ({
-  anonymous: 401,
-  owner: status,
-  admin: status,
-  staff: 403,
-  receptionist: 403,
-  auditor: 403,
-  customer: 403,
-  other_org: status,
-  ...over,
-});
+import type { MatrixRow } from './access-matrix.js';
+import { ownersAndAdmins } from './matrix-helpers.js';
 
 /** API keys and a member's compromised password: owners and admins only, with a fresh sign-in. */
 export const API_KEYS_ROWS: MatrixRow[] = [

@@ -1,23 +1,13 @@
-import type { Caller, MatrixRow } from './access-matrix.js';
+import type { MatrixRow } from './access-matrix.js';
+import { orgMembers } from './matrix-helpers.js';
 
-// Only types come from access-matrix.ts: it imports this file, so a value import would be circular.
 /**
  * Every role of the business reads (the matrix's staff user has no linked staff member, so
  * sees an empty calendar and no booking); customers are refused; another org gets its own answer.
  */
-const readers = (status: number, over: Partial<Record<Caller, number>> = {}): Record<Caller, number> => ({
-  anonymous: 401,
-  owner: status,
-  admin: status,
-  staff: status,
-  receptionist: status,
-  auditor: status,
-  customer: 403,
-  other_org: status,
-  ...over,
-});
+const readers = orgMembers;
 /** Writers as readers, but auditors (read-only) are refused. */
-const writers = (status: number, over: Partial<Record<Caller, number>> = {}) => readers(status, { auditor: 403, ...over });
+const writers = (status: number, over: Parameters<typeof orgMembers>[1] = {}) => orgMembers(status, { auditor: 403, ...over });
 
 const NEW_BOOKING = (serviceId: string) => ({
   serviceId,

@@ -1,19 +1,9 @@
-import type { Caller, MatrixRow } from './access-matrix.js';
+import type { MatrixRow } from './access-matrix.js';
+import { ownersAndAdmins } from './matrix-helpers.js';
 
-// Only types come from access-matrix.ts: it imports this file, so a value import would be circular.
 /** Owners and admins change; auditors read too; other roles are refused; another org gets its own answer. */
-const answers = (status: number, auditor: number): Record<Caller, number> => ({
-  anonymous: 401,
-  owner: status,
-  admin: status,
-  staff: 403,
-  receptionist: 403,
-  auditor,
-  customer: 403,
-  other_org: status,
-});
-const readers = (status: number) => answers(status, status);
-const managers = (status: number) => answers(status, 403);
+const readers = (status: number) => ownersAndAdmins(status, { auditor: status });
+const managers = (status: number) => ownersAndAdmins(status);
 
 /** The org's outbox, message settings and webhooks (src/http/routes/org-messages.ts); a user's anti-phishing phrase. */
 export const MESSAGES_ROWS: MatrixRow[] = [

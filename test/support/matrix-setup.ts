@@ -1,28 +1,10 @@
-import type { Caller, MatrixRow } from './access-matrix.js';
+import type { MatrixRow } from './access-matrix.js';
+import { orgMembers, ownersAndAdmins } from './matrix-helpers.js';
 
-// Only types come from access-matrix.ts: it imports this file, so a value import would be circular.
 /** Every role of the business reads its setup; customers are refused; another org reads its own. */
-const readers = (status: number): Record<Caller, number> => ({
-  anonymous: 401,
-  owner: status,
-  admin: status,
-  staff: status,
-  receptionist: status,
-  auditor: status,
-  customer: 403,
-  other_org: status,
-});
+const readers = (status: number) => orgMembers(status);
 /** Only owners and admins change it (another org's owner: in their own org). */
-const managers = (status: number, otherOrg = status): Record<Caller, number> => ({
-  anonymous: 401,
-  owner: status,
-  admin: status,
-  staff: 403,
-  receptionist: 403,
-  auditor: 403,
-  customer: 403,
-  other_org: otherOrg,
-});
+const managers = (status: number, otherOrg = status) => ownersAndAdmins(status, { other_org: otherOrg });
 
 /**
  * The matrix knows no service or staff id of the shop: object routes are called with a random
