@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataKeyCache } from '../src/db/crypto/data-key-cache.js';
 import { KeyRotation } from '../src/db/crypto/key-rotation.js';
@@ -108,7 +109,9 @@ describe.each(ENGINES)('key rotation on %s', (engine) => {
   });
 
   it('knows every sealed column of the schema, so rotation neither skips nor destroys one', async () => {
-    const tables = await rt.database.db.introspection.getTables();
+    // On PostgreSQL other test runs' schemas share the database: only this runtime's schema counts.
+    const schema = engine === 'postgres' ? (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(rt.database.db)).rows[0]?.s : undefined;
+    const tables = (await rt.database.db.introspection.getTables()).filter((t) => schema === undefined || t.schema === schema);
     const sealedInSchema = tables.flatMap((t) => t.columns.filter((c) => c.name.endsWith('_enc') || c.name === 'sealed').map((c) => `${t.name}.${c.name}`));
     expect(sealedInSchema.length).toBeGreaterThan(5);
     expect(sealedInSchema.sort()).toEqual(SEALED_COLUMNS.map((c) => `${c.table}.${c.dbColumn}`).sort());
