@@ -34,13 +34,8 @@ const SettingsChange = Type.Object(
   closed,
 );
 
-export const Service = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  description: Type.String(),
-  durationMin: Type.Integer(),
-  priceCents: NullableInt,
-  currency: Type.Union([Type.Null(), Type.String()]),
+/** A service's booking rules, the same in its view and in a change. */
+const serviceRules = {
   bufferBeforeMin: Type.Integer(),
   bufferAfterMin: Type.Integer(),
   slotIntervalMin: Type.Integer(),
@@ -49,6 +44,16 @@ export const Service = Type.Object({
   capacity: Type.Integer(),
   requiresApproval: Type.Boolean(),
   cutoffMin: Type.Integer(),
+};
+
+export const Service = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+  durationMin: Type.Integer(),
+  priceCents: NullableInt,
+  currency: Type.Union([Type.Null(), Type.String()]),
+  ...serviceRules,
   active: Type.Boolean(),
   staffIds: Type.Array(Type.String()),
 });
@@ -59,14 +64,7 @@ const serviceFields = {
   durationMin: Type.Integer(),
   priceCents: NullableInt,
   currency: NullableString,
-  bufferBeforeMin: Type.Integer(),
-  bufferAfterMin: Type.Integer(),
-  slotIntervalMin: Type.Integer(),
-  minNoticeMin: Type.Integer(),
-  maxAdvanceDays: NullableInt,
-  capacity: Type.Integer(),
-  requiresApproval: Type.Boolean(),
-  cutoffMin: Type.Integer(),
+  ...serviceRules,
   staffIds: Type.Array(Id, { maxItems: 500 }),
 };
 const { name, durationMin, ...optionalFields } = serviceFields;
