@@ -16,7 +16,8 @@ const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 // Null first: with type coercion on, a null would otherwise become 0 or "".
 const Nullable = <T extends TSchema>(t: T) => Type.Union([Type.Null(), t]);
 
-const Entry = Type.Object({
+/** What a message's list entry and its detail both show. */
+const entryFields = {
   id: Type.String(),
   channel: Type.String(),
   template: Type.String(),
@@ -24,6 +25,9 @@ const Entry = Type.Object({
   bookingId: Nullable(Type.String()),
   status: Type.String(),
   attempts: Type.Integer(),
+};
+const Entry = Type.Object({
+  ...entryFields,
   availableAt: Type.String(),
   lastError: Nullable(Type.String()),
   createdAt: Type.String(),
@@ -37,13 +41,7 @@ const PageQuery = {
 const Attempt = Type.Object({ at: Type.String(), outcome: Type.String(), code: Nullable(Type.String()), durationMs: Type.Integer() });
 const Detail = Type.Object({
   message: Type.Object({
-    id: Type.String(),
-    channel: Type.String(),
-    template: Type.String(),
-    locale: Type.String(),
-    bookingId: Nullable(Type.String()),
-    status: Type.String(),
-    attempts: Type.Integer(),
+    ...entryFields,
     createdAt: Type.String(),
   }),
   attempts: Type.Array(Attempt),
