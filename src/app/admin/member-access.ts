@@ -1,48 +1,12 @@
 import { DomainError, conflict } from '../../domain/errors.js';
-import { requireAccess } from '../access/require-access.js';
 import { membershipActive } from '../auth/account-model.js';
+import { actOnMember } from '../auth/member-action.js';
 import type { MemberView } from '../auth/org-members.js';
 import { sendSecurityNotice } from '../auth/security-notices.js';
 import type { AuthContext } from '../auth/session-model.js';
-import { audited } from '../audited.js';
 import type { AppContext, Repositories } from '../ports.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
-type MemberAction = 'member.disable' | 'member.enable' | 'member.mfa_reset';
-
-/**
- * The checks shared by an owner's or admin's actions on another member's account: a fresh
- * authentication (as for role grants), never on oneself, only an owner acts on an owner, and
- * only on someone who belongs to this organization alone: a user's account is shared by all
- * their organizations, and one organization must not lock a person out of another's.
- */
-async function actOnMember<T>(
-  ctx: AppContext,
-  auth: AuthContext | null,
-  userId: string,
-  action: MemberAction,
-  work: (repos: Repositories, orgId: string, now: number) => Promise<T>,
-): Promise<T> {
-  const access = await requireAccess(ctx, auth, 'roles:grant', [{ type: 'member', id: userId }]);
-  const audit = { orgId: access.orgId, actor: access.actor, action, objectType: 'user', objectIds: [userId] };
-  return audited(ctx.uow, audit, () =>
-    ctx.uow.write(async (repos) => {
-      const now = ctx.clock.now();
-      if (userId === access.userId) throw conflict('You cannot do this to your own account; use your security settings instead');
-      const memberships = await repos.accounts.memberships.forUser(userId);
-      const here = memberships.find((m) => m.orgId === access.orgId);
-      if (!here) throw new DomainError('not_found', 'User not found');
-      if (here.role === 'owner' && access.role !== 'owner') throw new DomainError('forbidden', 'Only an owner can do this to an owner');
-      if (memberships.some((m) => m.orgId !== access.orgId && membershipActive(m, now))) {
-        throw conflict('This person also belongs to another organization; change their role here instead');
-      }
-      const result = await work(repos, access.orgId, now);
-      await repos.audit.record({ ...audit, outcome: 'success' });
-      return result;
-    }),
-  );
-}
 
 async function memberView(repos: Repositories, orgId: string, userId: string): Promise<MemberView> {
   const user = await repos.accounts.users.findById(userId);

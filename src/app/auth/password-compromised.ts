@@ -1,8 +1,7 @@
-import { DomainError, conflict, notFound } from '../../domain/errors.js';
-import { requireAccess } from '../access/require-access.js';
-import { audited } from '../audited.js';
+import { conflict, notFound } from '../../domain/errors.js';
 import type { Actor, AppContext, Repositories } from '../ports.js';
-import { type User, membershipActive } from './account-model.js';
+import type { User } from './account-model.js';
+import { actOnMember } from './member-action.js';
 import { sendSecurityNotice } from './security-notices.js';
 import type { AuthContext } from './session-model.js';
 
@@ -32,25 +31,22 @@ async function markCompromised(repos: Repositories, publicUrl: string, user: Use
  * of another's (the operator's `slotguard user flag-compromised` can).
  */
 export async function flagMemberPasswordCompromised(ctx: AppContext, auth: AuthContext | null, userId: string): Promise<PasswordCompromised> {
-  const access = await requireAccess(ctx, auth, 'roles:grant', [{ type: 'member', id: userId }]);
-  const audit = { orgId: access.orgId, actor: access.actor, action: 'security.password_compromised', objectType: 'user', objectIds: [userId] };
-  return audited(ctx.uow, audit, () =>
-    ctx.uow.write(async (repos) => {
-      const now = ctx.clock.now();
-      if (userId === access.userId) throw conflict('Change your own password instead');
-      const memberships = await repos.accounts.memberships.forUser(userId);
-      const here = memberships.find((m) => m.orgId === access.orgId);
+  const { ended } = await actOnMember(
+    ctx,
+    auth,
+    userId,
+    'security.password_compromised',
+    async (repos, _orgId, now) => {
       const user = await repos.accounts.users.findById(userId);
-      if (!here || !user) throw notFound('User');
-      if (here.role === 'owner' && access.role !== 'owner') throw new DomainError('forbidden', 'Only an owner can do this to an owner');
-      if (memberships.some((m) => m.orgId !== access.orgId && membershipActive(m, now))) {
-        throw conflict('This person also belongs to another organization; ask the operator to flag the password');
-      }
-      const ended = await markCompromised(repos, ctx.publicUrl, user, now);
-      await repos.audit.record({ ...audit, objectIds: [userId, ...ended], outcome: 'success' });
-      return { userId, sessionsEnded: ended.length };
-    }),
+      if (!user) throw notFound('User');
+      return { ended: await markCompromised(repos, ctx.publicUrl, user, now) };
+    },
+    {
+      refusals: { self: 'Change your own password instead', otherOrg: 'This person also belongs to another organization; ask the operator to flag the password' },
+      moreObjectIds: (r) => r.ended,
+    },
   );
+  return { userId, sessionsEnded: ended.length };
 }
 
 /** `slotguard user flag-compromised --email`: the operator marks any user's password compromised. */
