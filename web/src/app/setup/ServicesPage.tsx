@@ -3,6 +3,7 @@ import { useLocale } from '../../components/useLocale';
 import { formatPrice } from '../../lib/time';
 import { deskErrorKey } from '../calendar/booking-status';
 import { ServiceForm } from './ServiceForm';
+import { SetupListPage } from './SetupListPage';
 import { type DeskService, type DeskStaff, setupApi } from './setup-api';
 import './setup.css';
 
@@ -33,84 +34,44 @@ export function ServicesPage() {
   const staffName = (id: string) => staff.find((p) => p.id === id)?.name ?? id;
 
   return (
-    <div className="setup-page">
-      <div className="setup-title-row">
-        <h1 className="page-title">{t('services.title')}</h1>
-        {editing === null && (
-          <button type="button" className="button-primary" onClick={() => setEditing('new')}>
-            {t('services.add')}
-          </button>
-        )}
-      </div>
-      {notice && (
-        <p className="notice notice-success" role="status">
-          {notice}
-        </p>
-      )}
-      {error && (
-        <p className="notice notice-error" role="alert">
-          {error}
-        </p>
-      )}
-      {editing !== null && (
-        <ServiceForm
-          key={editing === 'new' ? 'new' : editing.id}
-          service={editing === 'new' ? null : editing}
-          staff={staff}
-          onCancel={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            setNotice(t('services.saved'));
-            void load();
-          }}
-        />
-      )}
-      {services === null ? (
-        !error && (
-          <p className="muted" role="status">
-            {t('common.loading')}
-          </p>
+    <SetupListPage
+      title={t('services.title')}
+      addLabel={t('services.add')}
+      formOpen={editing !== null}
+      onAdd={() => setEditing('new')}
+      notice={notice}
+      error={error}
+      form={
+        editing !== null && (
+          <ServiceForm
+            key={editing === 'new' ? 'new' : editing.id}
+            service={editing === 'new' ? null : editing}
+            staff={staff}
+            onCancel={() => setEditing(null)}
+            onSaved={() => {
+              setEditing(null);
+              setNotice(t('services.saved'));
+              void load();
+            }}
+          />
         )
-      ) : services.length === 0 ? (
-        <p className="muted">{t('services.none')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('services.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('services.name')}</th>
-                <th scope="col">{t('services.duration')}</th>
-                <th scope="col">{t('services.price')}</th>
-                <th scope="col">{t('services.staff')}</th>
-                <th scope="col">{t('services.state')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {services.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">{s.name}</th>
-                  <td>{t('common.minutes', { count: s.durationMin })}</td>
-                  <td>{s.priceCents !== null && s.currency ? formatPrice(s.priceCents, s.currency, locale) : t('services.noPrice')}</td>
-                  <td>{s.staffIds.length > 0 ? s.staffIds.map(staffName).join(', ') : t('services.nobody')}</td>
-                  <td>
-                    {s.active ? t('common.active') : t('common.inactive')}
-                    {s.requiresApproval && <span className="block muted">{t('services.needsApproval')}</span>}
-                  </td>
-                  <td>
-                    <button type="button" className="button-secondary button-small" onClick={() => setEditing(s)} aria-label={t('services.editNamed', { name: s.name })}>
-                      {t('common.edit')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      }
+      items={services}
+      noneLabel={t('services.none')}
+      columns={[t('services.name'), t('services.duration'), t('services.price'), t('services.staff'), t('services.state')]}
+      cells={(s) => (
+        <>
+          <td>{t('common.minutes', { count: s.durationMin })}</td>
+          <td>{s.priceCents !== null && s.currency ? formatPrice(s.priceCents, s.currency, locale) : t('services.noPrice')}</td>
+          <td>{s.staffIds.length > 0 ? s.staffIds.map(staffName).join(', ') : t('services.nobody')}</td>
+          <td>
+            {s.active ? t('common.active') : t('common.inactive')}
+            {s.requiresApproval && <span className="block muted">{t('services.needsApproval')}</span>}
+          </td>
+        </>
       )}
-    </div>
+      editLabel={(s) => t('services.editNamed', { name: s.name })}
+      onEdit={setEditing}
+    />
   );
 }
