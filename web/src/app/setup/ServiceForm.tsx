@@ -1,9 +1,8 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useLocale } from '../../components/useLocale';
-import { useFocusOnMount } from '../../components/useFocusOnMount';
-import { deskErrorKey } from '../calendar/booking-status';
 import { priceToCents } from './price';
 import { type DeskService, type DeskStaff, type ServiceInput, setupApi } from './setup-api';
+import { IdChecklist, SetupFormEnd, useSetupForm } from './setup-form';
 
 interface Props {
   service: DeskService | null;
@@ -44,36 +43,20 @@ const NUMBER_FIELDS: { key: NumberField; min: number; max: number }[] = [
 /** Add or change a service: what it is, how long, its price, its booking rules and who offers it. */
 export function ServiceForm({ service, staff, onCancel, onSaved }: Props) {
   const { t } = useLocale('desk');
-  const id = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useFocusOnMount(heading);
-  const [form, setForm] = useState<ServiceInput>(() => {
+  const { id, heading, form, set, busy, error, save } = useSetupForm<ServiceInput>(() => {
     if (!service) return EMPTY;
     const { id: _id, ...rest } = service;
     return rest;
-  });
+  }, onSaved);
   const [price, setPrice] = useState(service?.priceCents != null ? (service.priceCents / 100).toFixed(2) : '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const cents = priceToCents(price);
   const priceInvalid = Number.isNaN(cents) || (cents !== null && !/^[A-Z]{3}$/.test(form.currency ?? ''));
-
-  const set = <K extends keyof ServiceInput>(key: K, value: ServiceInput[K]) => setForm((f) => ({ ...f, [key]: value }));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (priceInvalid) return;
-    setBusy(true);
-    setError(null);
     const body: ServiceInput = { ...form, name: form.name.trim(), priceCents: cents, currency: cents === null ? null : form.currency };
-    try {
-      if (service) await setupApi.updateService(service.id, body);
-      else await setupApi.createService(body);
-      onSaved();
-    } catch (err) {
-      setError(t(deskErrorKey(err)));
-      setBusy(false);
-    }
+    await save(() => (service ? setupApi.updateService(service.id, body) : setupApi.createService(body)));
   };
 
   return (
@@ -154,34 +137,15 @@ export function ServiceForm({ service, staff, onCancel, onSaved }: Props) {
         <input id={`${id}-active`} type="checkbox" checked={form.active} onChange={(e) => set('active', e.target.checked)} />
         <label htmlFor={`${id}-active`}>{t('services.activeLabel')}</label>
       </div>
-      <fieldset className="fieldset">
-        <legend>{t('services.staff')}</legend>
-        {staff.length === 0 && <p className="muted">{t('services.noStaffYet')}</p>}
-        {staff.map((p) => (
-          <div className="field-check" key={p.id}>
-            <input
-              id={`${id}-staff-${p.id}`}
-              type="checkbox"
-              checked={form.staffIds.includes(p.id)}
-              onChange={(e) => set('staffIds', e.target.checked ? [...form.staffIds, p.id] : form.staffIds.filter((s) => s !== p.id))}
-            />
-            <label htmlFor={`${id}-staff-${p.id}`}>{p.name}</label>
-          </div>
-        ))}
-      </fieldset>
-      {error && (
-        <p className="notice notice-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={busy || priceInvalid}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <IdChecklist
+        idPrefix={`${id}-staff`}
+        legend={t('services.staff')}
+        emptyLabel={t('services.noStaffYet')}
+        options={staff}
+        selected={form.staffIds}
+        onChange={(ids) => set('staffIds', ids)}
+      />
+      <SetupFormEnd error={error} saveDisabled={busy || priceInvalid} onCancel={onCancel} />
     </form>
   );
 }

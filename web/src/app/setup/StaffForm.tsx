@@ -1,9 +1,8 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
-import { useFocusOnMount } from '../../components/useFocusOnMount';
+import type { FormEvent } from 'react';
 import { useLocale } from '../../components/useLocale';
 import { allTimeZones, detectTimeZone } from '../../lib/time';
-import { deskErrorKey } from '../calendar/booking-status';
 import { type DeskService, type DeskStaff, type OrgMember, type StaffInput, setupApi } from './setup-api';
+import { IdChecklist, SetupFormEnd, useSetupForm } from './setup-form';
 
 interface Props {
   person: DeskStaff | null;
@@ -16,33 +15,18 @@ interface Props {
 /** Add or change a staff member: name, time zone, work email and phone, linked account, services offered. */
 export function StaffForm({ person, services, members, onCancel, onSaved }: Props) {
   const { t } = useLocale('desk');
-  const id = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useFocusOnMount(heading);
-  const [form, setForm] = useState<StaffInput>(() => {
+  const { id, heading, form, set, busy, error, save } = useSetupForm<StaffInput>(() => {
     if (!person) return { name: '', timeZone: detectTimeZone(), active: true, userId: null, email: null, phone: null, serviceIds: [] };
     const { id: _id, ...rest } = person;
     return rest;
-  });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  }, onSaved);
   const zones = allTimeZones();
-  const set = <K extends keyof StaffInput>(key: K, value: StaffInput[K]) => setForm((f) => ({ ...f, [key]: value }));
   const linkedElsewhere = form.userId !== null && !members.some((m) => m.userId === form.userId);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     const body: StaffInput = { ...form, name: form.name.trim(), email: form.email?.trim() || null, phone: form.phone?.trim() || null };
-    try {
-      if (person) await setupApi.updateStaff(person.id, body);
-      else await setupApi.createStaff(body);
-      onSaved();
-    } catch (err) {
-      setError(t(deskErrorKey(err)));
-      setBusy(false);
-    }
+    await save(() => (person ? setupApi.updateStaff(person.id, body) : setupApi.createStaff(body)));
   };
 
   return (
@@ -93,34 +77,15 @@ export function StaffForm({ person, services, members, onCancel, onSaved }: Prop
         <input id={`${id}-active`} type="checkbox" checked={form.active} onChange={(e) => set('active', e.target.checked)} />
         <label htmlFor={`${id}-active`}>{t('staff.activeLabel')}</label>
       </div>
-      <fieldset className="fieldset">
-        <legend>{t('staff.services')}</legend>
-        {services.length === 0 && <p className="muted">{t('staff.noServicesYet')}</p>}
-        {services.map((s) => (
-          <div className="field-check" key={s.id}>
-            <input
-              id={`${id}-service-${s.id}`}
-              type="checkbox"
-              checked={form.serviceIds.includes(s.id)}
-              onChange={(e) => set('serviceIds', e.target.checked ? [...form.serviceIds, s.id] : form.serviceIds.filter((x) => x !== s.id))}
-            />
-            <label htmlFor={`${id}-service-${s.id}`}>{s.name}</label>
-          </div>
-        ))}
-      </fieldset>
-      {error && (
-        <p className="notice notice-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={busy}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <IdChecklist
+        idPrefix={`${id}-service`}
+        legend={t('staff.services')}
+        emptyLabel={t('staff.noServicesYet')}
+        options={services}
+        selected={form.serviceIds}
+        onChange={(ids) => set('serviceIds', ids)}
+      />
+      <SetupFormEnd error={error} saveDisabled={busy} onCancel={onCancel} />
     </form>
   );
 }
