@@ -15,7 +15,7 @@ describe('serving the web app', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
   const get = (url: string) => live.server.app.inject({ method: 'GET', url });
 
   it('serves the pages under a CSP without inline code, never cached, and only on the app paths', async () => {
-    for (const url of ['/book/other-shop', '/book/other-shop/anything', '/manage', '/app', '/app/sign-in', '/app/setup/hours', '/invite']) {
+    for (const url of ['/book/other-shop', '/book/other-shop/anything', '/manage', '/app', '/app/sign-in', '/app/setup/hours', '/invite', '/setup', '/reset-password', '/not-me']) {
       const res = await get(url);
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -29,7 +29,7 @@ describe('serving the web app', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
       expect(res.body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
       expect(res.body).not.toMatch(/<style|style=/);
     }
-    for (const url of ['/manage', '/app/invite', '/invite']) expect((await get(url)).headers['referrer-policy'], url).toBe('no-referrer');
+    for (const url of ['/manage', '/app/invite', '/invite', '/setup', '/reset-password', '/not-me']) expect((await get(url)).headers['referrer-policy'], url).toBe('no-referrer');
     for (const url of ['/', '/book', '/admin', '/application', '/index.html', '/assets/missing.js']) expect((await get(url)).statusCode, url).toBe(404);
   });
 

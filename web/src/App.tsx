@@ -23,16 +23,22 @@ export function App() {
           </Suspense>
         }
       />
-      <Route path="/invite" element={<InviteLink />} />
+      <Route path="/invite" element={<LinkInto path="/app/invite" />} />
+      <Route path="/setup" element={<LinkInto path="/app/first-run" />} />
+      <Route path="/reset-password" element={<LinkInto path="/app/reset-password" />} />
+      <Route path="/not-me" element={<LinkInto path="/app/not-me" />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
 }
 
-/** Invitation links are mailed as /invite#token: the staff app takes them, token and all. */
-function InviteLink() {
+/**
+ * Links we hand out carry their token in the fragment (/invite#token, /setup#token,
+ * /reset-password#token, /not-me#token): the staff app takes them, token and all.
+ */
+function LinkInto({ path }: { path: string }) {
   const { hash } = useLocation();
-  return <Navigate to={{ pathname: '/app/invite', hash }} replace />;
+  return <Navigate to={{ pathname: path, hash }} replace />;
 }
 
 function Loading() {

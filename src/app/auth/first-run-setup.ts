@@ -1,9 +1,11 @@
 import { DomainError, invalidRequest } from '../../domain/errors.js';
 import { MS_PER_HOUR } from '../../domain/time/units.js';
+import { contextWords, requireStrongPassword } from '../../security/passwords/password-policy.js';
 import { hashToken, newSecretToken } from '../../security/tokens.js';
 import { type CreateOrganizationInput, createOrganization } from '../admin/create-organization.js';
 import type { Actor, AppContext } from '../ports.js';
 import { type CreatedUser, createUser } from './create-user.js';
+import { DEFAULT_SECURITY_POLICY, mfaRequiredFor } from './security-policy.js';
 
 export const SETUP_TTL_MS = 24 * MS_PER_HOUR;
 
@@ -49,6 +51,15 @@ export async function completeSetup(ctx: AppContext, input: SetupInput, actor: A
   if (!valid) throw invalidLink();
   if ((input.orgSlug === undefined) === (input.org === undefined)) {
     throw invalidRequest('Name an existing organization or describe a new one', [{ path: 'org', message: 'give exactly one of orgSlug and org' }]);
+  }
+  if (input.org) {
+    // The new organization is created before its owner: a refused password must leave nothing
+    // behind, or trying again with a better one would clash with the half-made organization.
+    requireStrongPassword(input.password, {
+      mfa: mfaRequiredFor(DEFAULT_SECURITY_POLICY, 'owner'),
+      composition: DEFAULT_SECURITY_POLICY.passwordComposition,
+      contextWords: contextWords(input.email, input.name, input.org.name, input.org.slug),
+    });
   }
   const orgSlug = input.org ? (await createOrganization(ctx, input.org, actor)).slug : (input.orgSlug ?? '');
   const created = await createUser(ctx, { orgSlug, email: input.email, name: input.name, role: 'owner', password: input.password }, actor);

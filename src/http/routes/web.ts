@@ -92,5 +92,7 @@ export function webRoutes(options: WebOptions = {}): FastifyPluginAsync {
     app.get('/app/*', { schema: { hide: true } }, staffApp);
     // Invitation links are mailed as /invite#token; the app takes them from there.
     app.get('/invite', { schema: { hide: true } }, staffApp);
+    // Account links carry their token in the fragment too: first-run setup, password reset, "this wasn't me".
+    for (const path of ['/setup', '/reset-password', '/not-me']) app.get(path, { schema: { hide: true } }, staffApp);
   };
 }

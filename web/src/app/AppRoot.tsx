@@ -7,6 +7,7 @@ import { EnrolPage } from './auth/EnrolPage';
 import { InvitePage } from './auth/InvitePage';
 import { SignInPage } from './auth/SignInPage';
 import { AuthFrame } from './auth/AuthFrame';
+import { FirstRunPage, ForgotPasswordPage, NotMePage, ResetPasswordPage } from './auth/AccountLinkPages';
 import { PLACE_OF_STAGE, type SessionStage, SessionProvider, useSession } from './session';
 import './app.css';
 
@@ -17,6 +18,10 @@ export default function AppRoot() {
       <Routes>
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="invite" element={<InvitePage />} />
+        <Route path="first-run" element={<FirstRunPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="not-me" element={<NotMePage />} />
         <Route path="enrol" element={<RequireSession stage="mfa_enrolment"><EnrolPage /></RequireSession>} />
         <Route path="change-password" element={<RequireSession stage="password_change"><ChangePasswordPage /></RequireSession>} />
         <Route path="*" element={<RequireSession stage="full"><AppShell /></RequireSession>} />

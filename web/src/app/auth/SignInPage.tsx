@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useLocale } from '../../components/useLocale';
 import { api, setCsrfToken } from '../api';
 import { errorKey } from '../errors';
@@ -108,6 +108,9 @@ function PasswordStep({ busy, onSubmit, onPasskey }: { busy: boolean; onSubmit: 
         <div className="field">
           <label htmlFor={passwordId}>{t('fields.password')}</label>
           <input id={passwordId} type="password" autoComplete="current-password" required maxLength={1024} value={password} onChange={(e) => setPassword(e.target.value)} />
+          <p className="hint">
+            <Link to="/app/forgot-password">{t('forgot.link')}</Link>
+          </p>
         </div>
         <div className="actions">
           <button type="submit" className="button-primary" disabled={busy}>
