@@ -7,6 +7,7 @@ import { bookingsApi } from './bookings-api';
 import { deskErrorKey } from './booking-status';
 import { Dialog } from './Dialog';
 import { SlotChooser } from './SlotChooser';
+import { DateField, StaffSelect } from './SlotFields';
 
 interface Props {
   orgSlug: string;
@@ -20,7 +21,7 @@ interface Props {
 /** A booking taken on the phone: service, staff member or anyone, a free time, the customer's details. */
 export function NewBookingDialog({ orgSlug, zone, date: initialDate, staffId: initialStaff, onClose, onCreated }: Props) {
   const { t, locale, language } = useLocale('desk');
-  const ids = { service: useId(), staff: useId(), date: useId(), name: useId(), email: useId(), phone: useId(), notes: useId(), language: useId(), sms: useId() };
+  const ids = { service: useId(), name: useId(), email: useId(), phone: useId(), notes: useId(), language: useId(), sms: useId() };
   const [services, setServices] = useState<Service[] | null>(null);
   const [serviceId, setServiceId] = useState('');
   const [staffId, setStaffId] = useState<string | null>(initialStaff);
@@ -103,37 +104,23 @@ export function NewBookingDialog({ orgSlug, zone, date: initialDate, staffId: in
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor={ids.staff}>{t('newBooking.staff')}</label>
-            <select
-              id={ids.staff}
-              value={chosenStaff ?? ''}
-              onChange={(e) => {
-                setStaffId(e.target.value || null);
-                setSlot(null);
-              }}
-            >
-              <option value="">{t('common.anyone')}</option>
-              {staffOptions.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={ids.date}>{t('newBooking.date')}</label>
-            <input
-              id={ids.date}
-              type="date"
-              required
-              value={date}
-              onChange={(e) => {
-                setDate(e.target.value);
-                setSlot(null);
-              }}
-            />
-          </div>
+          <StaffSelect
+            label={t('newBooking.staff')}
+            value={chosenStaff}
+            options={staffOptions}
+            onChange={(id) => {
+              setStaffId(id);
+              setSlot(null);
+            }}
+          />
+          <DateField
+            label={t('newBooking.date')}
+            value={date}
+            onChange={(d) => {
+              setDate(d);
+              setSlot(null);
+            }}
+          />
         </div>
         {service && <SlotChooser orgSlug={orgSlug} serviceId={service.id} staffId={chosenStaff} zone={zone} date={date} selected={slot?.start ?? null} onSelect={setSlot} />}
         {slot && <p role="status">{t('newBooking.chosen', { time: formatDateTime(slot.start, zone, locale) })}</p>}

@@ -1,10 +1,11 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { api as publicApi } from '../../api/client';
 import type { Slot, StaffRef } from '../../api/types';
 import { useLocale } from '../../components/useLocale';
 import { formatDateTime } from '../../lib/time';
 import type { DeskBooking } from './bookings-api';
 import { SlotChooser } from './SlotChooser';
+import { DateField, StaffSelect } from './SlotFields';
 import { wallTime } from './zoned-time';
 
 interface Props {
@@ -19,8 +20,6 @@ interface Props {
 /** Move a booking: a day, the same or another staff member, then one of the free times. */
 export function RescheduleForm({ booking, zone, orgSlug, busy, onBack, onPick }: Props) {
   const { t, locale } = useLocale('desk');
-  const dateId = useId();
-  const staffFieldId = useId();
   const [date, setDate] = useState(() => wallTime(booking.start, zone).date);
   const [staffId, setStaffId] = useState<string | null>(booking.staffId);
   const [staffOptions, setStaffOptions] = useState<StaffRef[]>([{ id: booking.staffId, name: booking.staffName }]);
@@ -51,37 +50,23 @@ export function RescheduleForm({ booking, zone, orgSlug, busy, onBack, onPick }:
     <form className="form reschedule-form" onSubmit={submit} aria-label={t('reschedule.title')}>
       <h3>{t('reschedule.title')}</h3>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={dateId}>{t('reschedule.date')}</label>
-          <input
-            id={dateId}
-            type="date"
-            required
-            value={date}
-            onChange={(e) => {
-              setDate(e.target.value);
-              setSlot(null);
-            }}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={staffFieldId}>{t('reschedule.staff')}</label>
-          <select
-            id={staffFieldId}
-            value={staffId ?? ''}
-            onChange={(e) => {
-              setStaffId(e.target.value || null);
-              setSlot(null);
-            }}
-          >
-            <option value="">{t('common.anyone')}</option>
-            {staffOptions.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <DateField
+          label={t('reschedule.date')}
+          value={date}
+          onChange={(d) => {
+            setDate(d);
+            setSlot(null);
+          }}
+        />
+        <StaffSelect
+          label={t('reschedule.staff')}
+          value={staffId}
+          options={staffOptions}
+          onChange={(id) => {
+            setStaffId(id);
+            setSlot(null);
+          }}
+        />
       </div>
       <SlotChooser orgSlug={orgSlug} serviceId={booking.serviceId} staffId={staffId} zone={zone} date={date} selected={slot?.start ?? null} onSelect={setSlot} exclude={booking.start} />
       {slot && <p role="status">{t('reschedule.chosen', { time: formatDateTime(slot.start, zone, locale) })}</p>}
