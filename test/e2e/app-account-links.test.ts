@@ -57,8 +57,8 @@ describe('pages opened from account links in a real browser', { timeout: BROWSER
     await page.goto(link);
     await page.getByRole('heading', { name: 'Set up Slotguard', level: 1 }).waitFor();
     expectTokenGone(page, '/app/first-run');
-    await page.getByLabel('Name', { exact: true }).fill('Harbour Dental');
-    await page.getByLabel('Short name for your booking page address').fill('harbour-dental');
+    await page.getByLabel('Name', { exact: true }).fill('Lakeside Dental');
+    await page.getByLabel('Short name for your booking page address').fill('lakeside-dental');
     expect(await page.getByLabel('Time zone').inputValue()).toBe('Europe/Berlin');
     await page.getByLabel('Your name').fill('Olivia Owner');
     await page.getByLabel('Email').fill('olivia@example.com');
@@ -80,8 +80,8 @@ describe('pages opened from account links in a real browser', { timeout: BROWSER
     await page.getByRole('button', { name: 'Create organization and account' }).click();
     await page.getByRole('status').filter({ hasText: 'All set.' }).waitFor();
     await expectClean(v);
-    const org = await server.rt.database.db.selectFrom('organizations').select(['name', 'time_zone']).where('slug', '=', 'harbour-dental').executeTakeFirst();
-    expect(org).toEqual({ name: 'Harbour Dental', time_zone: 'Europe/Berlin' });
+    const org = await server.rt.database.db.selectFrom('organizations').select(['name', 'time_zone']).where('slug', '=', 'lakeside-dental').executeTakeFirst();
+    expect(org).toEqual({ name: 'Lakeside Dental', time_zone: 'Europe/Berlin' });
     // The link worked once.
     expect(await issueSetupLink(ctx)).toBeNull();
 
