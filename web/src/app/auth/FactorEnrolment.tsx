@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { useLocale } from '../../components/useLocale';
 import { api } from '../api';
 import { errorKey } from '../errors';
@@ -65,16 +65,16 @@ export function FactorEnrolment({ onEnrolled, onCancel, guard = asIs }: { onEnro
       }
     });
 
+  const confirm = (path: string, body: Record<string, unknown>) => void attempt(async () => onEnrolled(await guard(() => api.post<EnrolmentDone>(path, body))));
+
   const confirmTotp = (e: FormEvent) => {
     e.preventDefault();
-    if (step.at !== 'totp') return;
-    void attempt(async () => onEnrolled(await guard(() => api.post<EnrolmentDone>('/auth/mfa/totp/confirm', { factorId: step.factorId, code: code.replace(/\s/g, '') }))));
+    if (step.at === 'totp') confirm('/auth/mfa/totp/confirm', { factorId: step.factorId, code: code.replace(/\s/g, '') });
   };
 
   const confirmCode = (e: FormEvent) => {
     e.preventDefault();
-    if (step.at !== 'code') return;
-    void attempt(async () => onEnrolled(await guard(() => api.post<EnrolmentDone>(`/auth/mfa/${step.channel}/confirm`, { code: code.trim() }))));
+    if (step.at === 'code') confirm(`/auth/mfa/${step.channel}/confirm`, { code: code.trim() });
   };
 
   const createPasskey = (e: FormEvent) => {
@@ -116,14 +116,7 @@ export function FactorEnrolment({ onEnrolled, onCancel, guard = asIs }: { onEnro
             {t('enrolment.totpManual')} <code className="secret" data-testid="totp-secret">{step.secret}</code>
           </p>
           <CodeInput label={t('enrolment.totpCode')} value={code} onChange={setCode} autoFocus />
-          <div className="actions">
-            <button type="submit" className="button-primary" disabled={busy}>
-              {t('enrolment.confirm')}
-            </button>
-            <button type="button" className="button-secondary" onClick={back}>
-              {t('actions.back')}
-            </button>
-          </div>
+          <StepActions submitLabel={t('enrolment.confirm')} busy={busy} onBack={back} />
         </form>
       ) : null}
 
@@ -135,14 +128,7 @@ export function FactorEnrolment({ onEnrolled, onCancel, guard = asIs }: { onEnro
             <label htmlFor={labelId}>{t('enrolment.passkeyLabel')}</label>
             <input id={labelId} maxLength={60} value={label} onChange={(e) => setLabel(e.target.value)} />
           </div>
-          <div className="actions">
-            <button type="submit" className="button-primary" disabled={busy}>
-              {t('enrolment.passkeyCreate')}
-            </button>
-            <button type="button" className="button-secondary" onClick={back}>
-              {t('actions.back')}
-            </button>
-          </div>
+          <StepActions submitLabel={t('enrolment.passkeyCreate')} busy={busy} onBack={back} />
         </form>
       ) : null}
 
@@ -151,17 +137,11 @@ export function FactorEnrolment({ onEnrolled, onCancel, guard = asIs }: { onEnro
           <h3>{t(`enrolment.kind.${step.channel}`)}</h3>
           <p role="status">{t(step.channel === 'email' ? 'enrolment.emailSent' : 'enrolment.smsSent')}</p>
           <CodeInput label={t('mfa.codeLabel')} value={code} onChange={setCode} autoFocus />
-          <div className="actions">
-            <button type="submit" className="button-primary" disabled={busy}>
-              {t('enrolment.confirm')}
-            </button>
+          <StepActions submitLabel={t('enrolment.confirm')} busy={busy} onBack={back}>
             <button type="button" className="button-secondary" disabled={busy} onClick={() => void choose(step.channel)}>
               {t('mfa.resend')}
             </button>
-            <button type="button" className="button-secondary" onClick={back}>
-              {t('actions.back')}
-            </button>
-          </div>
+          </StepActions>
         </form>
       ) : null}
 
@@ -175,6 +155,22 @@ export function FactorEnrolment({ onEnrolled, onCancel, guard = asIs }: { onEnro
           {t('actions.cancel')}
         </button>
       ) : null}
+    </div>
+  );
+}
+
+/** An enrolment step's buttons: go on, any extra ones, then back to the choice. */
+function StepActions({ submitLabel, busy, onBack, children }: { submitLabel: string; busy: boolean; onBack: () => void; children?: ReactNode }) {
+  const { t } = useLocale('app');
+  return (
+    <div className="actions">
+      <button type="submit" className="button-primary" disabled={busy}>
+        {submitLabel}
+      </button>
+      {children}
+      <button type="button" className="button-secondary" onClick={onBack}>
+        {t('actions.back')}
+      </button>
     </div>
   );
 }
