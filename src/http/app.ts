@@ -15,6 +15,8 @@ import { bookingRoutes } from './routes/bookings.js';
 import { calendarFeedRoutes } from './routes/calendar-feed.js';
 import { healthRoutes } from './routes/health.js';
 import { manageRoutes } from './routes/manage.js';
+import { orgBookingRoutes } from './routes/org-bookings.js';
+import { orgCustomerRoutes } from './routes/org-customers.js';
 import { orgMessagesRoutes } from './routes/org-messages.js';
 import { authAntiPhishingRoutes } from './routes/auth-anti-phishing.js';
 import { orgApiKeyRoutes } from './routes/org-api-keys.js';
@@ -77,6 +79,7 @@ export async function buildHttpApp(runtime: Runtime, options: HttpOptions = {}):
         { name: 'manage', description: "A customer's manage link" },
         { name: 'ops', description: 'Health and readiness' },
         { name: 'setup', description: "The signed-in organization's settings, services, staff, working hours and date overrides" },
+        { name: 'desk', description: "The staff calendar: bookings and customers of the signed-in organization" },
       ],
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
@@ -99,6 +102,8 @@ export async function buildHttpApp(runtime: Runtime, options: HttpOptions = {}):
       await api.register(calendarFeedRoutes(runtime.ctx));
       await api.register(reportSuspiciousRoutes(runtime.ctx));
       await api.register(authAntiPhishingRoutes(runtime.ctx));
+      await api.register(orgBookingRoutes(runtime.ctx));
+      await api.register(orgCustomerRoutes(runtime.ctx));
       await api.register(orgMessagesRoutes(runtime.ctx, { queue: runtime.outboxQueue, fromAddress: options.mailFrom ?? `no-reply@${new URL(runtime.ctx.publicUrl).hostname}` }));
       await api.register(authApi(runtime.ctx, cookies));
       await api.register(orgApiKeyRoutes(runtime.ctx));
