@@ -21,14 +21,19 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(
-  method: 'GET' | 'POST',
+/**
+ * One request to /api/v1 (the booking page's and the staff app's): a JSON body, same-origin
+ * cookies, nothing cached. Answers the parsed JSON (null if none); a network failure or a
+ * refusal becomes an ApiError with the server's stable code.
+ */
+export async function requestApi(
+  method: string,
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
   // keepalive: the request outlives the page (a hold given back as the customer leaves).
   init: { keepalive?: boolean } = {},
-): Promise<T> {
+): Promise<unknown> {
   let res: Response;
   try {
     res = await fetch(`/api/v1${path}`, {
@@ -48,8 +53,10 @@ async function call<T>(
     const error = (json as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | null)?.error;
     throw new ApiError(res.status, error?.code ?? 'server_error', error?.message ?? res.statusText, error?.details ?? []);
   }
-  return json as T;
+  return json;
 }
+
+const call = async <T>(...args: Parameters<typeof requestApi>) => (await requestApi(...args)) as T;
 
 function safeParse(text: string): unknown {
   try {

@@ -1,5 +1,4 @@
-import { ApiError } from '../api/client';
-import type { ErrorDetail } from '../api/types';
+import { ApiError, requestApi } from '../api/client';
 
 export { ApiError };
 
@@ -25,14 +24,6 @@ export function onSignedOut(listener: Listener): () => void {
   return () => signedOutListeners.delete(listener);
 }
 
-function safeParse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
 /** Remembers a fresh CSRF token from any answer that carries one (sign-in, step-up, enrolment). */
 function keepCsrfToken(json: unknown): void {
   if (json && typeof json === 'object' && 'csrfToken' in json && typeof json.csrfToken === 'string') csrfToken = json.csrfToken;
@@ -44,27 +35,12 @@ function keepCsrfToken(json: unknown): void {
  * (`reauth_required`, `forbidden`, ...); nothing is cached.
  */
 export async function apiCall<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  let res: Response;
+  const headers: Record<string, string> = method !== 'GET' && csrfToken ? { 'x-csrf-token': csrfToken } : {};
+  let json: unknown;
   try {
-    res = await fetch(`/api/v1${path}`, {
-      method,
-      headers,
-      body: body === undefined ? null : JSON.stringify(body),
-      credentials: 'same-origin',
-      cache: 'no-store',
-    });
-  } catch {
-    throw new ApiError(0, 'network_error', 'The server could not be reached');
-  }
-  const text = await res.text();
-  const json: unknown = text ? safeParse(text) : null;
-  if (!res.ok) {
-    const error = (json as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | null)?.error;
-    const failure = new ApiError(res.status, error?.code ?? 'server_error', error?.message ?? res.statusText, error?.details ?? []);
-    if (res.status === 401 && failure.code === 'unauthenticated') for (const listener of signedOutListeners) listener();
+    json = await requestApi(method, path, body, headers);
+  } catch (failure) {
+    if (failure instanceof ApiError && failure.status === 401 && failure.code === 'unauthenticated') for (const listener of signedOutListeners) listener();
     throw failure;
   }
   keepCsrfToken(json);
