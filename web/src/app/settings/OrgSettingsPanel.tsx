@@ -2,10 +2,11 @@ import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { useLocale } from '../../components/useLocale';
 import { allTimeZones } from '../../lib/time';
 import { api } from '../api';
-import { Feedback, LoadState } from '../Feedback';
+import { Feedback } from '../Feedback';
 import { useSession } from '../session';
 import { useAction } from '../useAction';
 import { useLoaded } from '../useLoaded';
+import { SettingsForm } from './SettingsForm';
 import { EmbedSnippet } from './EmbedSnippet';
 import { parseOrigins } from './origins';
 
@@ -56,11 +57,9 @@ export function OrgSettingsPanel() {
   return (
     <section className="panel" aria-labelledby={ids.title}>
       <h2 id={ids.title}>{t('orgSettings.title')}</h2>
-      {!data ? (
-        <LoadState failed={failed} />
-      ) : (
-        <form onSubmit={submit}>
-          <fieldset className="plain" disabled={!editable || busy}>
+      <SettingsForm data={data} failed={failed} editable={editable} busy={busy} readOnly={t('orgSettings.readOnly')} onSubmit={submit}>
+        {() => (
+          <>
             <div className="field">
               <label htmlFor={ids.name}>{t('orgSettings.name')}</label>
               <input id={ids.name} required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
@@ -101,18 +100,9 @@ export function OrgSettingsPanel() {
               </p>
               {invalid.length > 0 ? <p className="field-error">{t('orgSettings.frameOriginsInvalid', { origins: invalid.join(', ') })}</p> : null}
             </div>
-            {editable ? (
-              <div className="actions">
-                <button type="submit" className="button-primary">
-                  {t('actions.save')}
-                </button>
-              </div>
-            ) : (
-              <p className="muted">{t('orgSettings.readOnly')}</p>
-            )}
-          </fieldset>
-        </form>
-      )}
+          </>
+        )}
+      </SettingsForm>
       <Feedback outcome={outcome} />
       {data ? <EmbedSnippet slug={data.slug} origins={data.allowedFrameOrigins} /> : null}
     </section>

@@ -1,11 +1,12 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useLocale } from '../../components/useLocale';
 import { api } from '../api';
-import { Feedback, LoadState } from '../Feedback';
+import { Feedback } from '../Feedback';
 import { useSession } from '../session';
 import { useStepUp } from '../step-up';
 import { useAction } from '../useAction';
 import { useLoaded } from '../useLoaded';
+import { SettingsForm } from './SettingsForm';
 
 type Bilingual = { en: string; 'zh-CN': string };
 
@@ -61,11 +62,9 @@ export function SecurityPolicyPanel() {
   return (
     <section className="panel" aria-labelledby={ids.title}>
       <h2 id={ids.title}>{t('policy.title')}</h2>
-      {!data ? (
-        <LoadState failed={failed} />
-      ) : (
-        <form onSubmit={submit}>
-          <fieldset className="plain" disabled={!editable || busy}>
+      <SettingsForm data={data} failed={failed} editable={editable} busy={busy} readOnly={t('policy.readOnly')} onSubmit={submit}>
+        {(data) => (
+          <>
             <fieldset className="choice-row">
               <legend>{t('policy.mfaRoles')}</legend>
               {STAFF_ROLES.map((role) => (
@@ -98,18 +97,9 @@ export function SecurityPolicyPanel() {
                 <input id={ids.days} type="number" inputMode="numeric" min={30} max={3650} required value={days} onChange={(e) => setDays(e.target.value)} />
               </div>
             ) : null}
-            {editable ? (
-              <div className="actions">
-                <button type="submit" className="button-primary">
-                  {t('actions.save')}
-                </button>
-              </div>
-            ) : (
-              <p className="muted">{t('policy.readOnly')}</p>
-            )}
-          </fieldset>
-        </form>
-      )}
+          </>
+        )}
+      </SettingsForm>
       <Feedback outcome={outcome} />
     </section>
   );
