@@ -131,6 +131,18 @@ describe('pages opened from account links in a real browser', { timeout: BROWSER
     await page.getByRole('link', { name: 'Sign in now' }).click();
     await signInWithPassword(page, rita.email, NEW_PASSWORD);
     await expectClean(v);
+
+    // Just signed in, so fresh enough: her anti-phishing phrase, set on My security.
+    await page.getByRole('link', { name: 'My security' }).click();
+    await page.getByRole('button', { name: 'Show or change my phrase' }).click();
+    await page.getByLabel('My phrase').fill('blue heron at dawn');
+    await page.getByRole('button', { name: 'Save phrase' }).click();
+    await page.getByRole('status').filter({ hasText: 'Your anti-phishing phrase was saved.' }).waitFor();
+    await expectClean(v);
+    await screenshot(page, 'app-anti-phishing-en');
+    await page.reload();
+    await page.getByRole('button', { name: 'Show or change my phrase' }).click();
+    expect(await page.getByLabel('My phrase').inputValue()).toBe('blue heron at dawn');
     await v.context.close();
   });
 

@@ -1,9 +1,10 @@
 import { useLocale } from '../../components/useLocale';
+import { AntiPhishingPanel } from './AntiPhishingPanel';
 import { FactorsPanel } from './FactorsPanel';
 import { PasswordPanel } from './PasswordPanel';
 import { SessionsPanel } from './SessionsPanel';
 
-/** My security: where I am signed in, my second factors, my password. */
+/** My security: where I am signed in, my second factors, my password, my anti-phishing phrase. */
 export function SecurityPage() {
   const { t } = useLocale('app');
   return (
@@ -13,6 +14,7 @@ export function SecurityPage() {
       <SessionsPanel />
       <FactorsPanel />
       <PasswordPanel />
+      <AntiPhishingPanel />
     </div>
   );
 }
