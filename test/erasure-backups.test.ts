@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -176,16 +176,18 @@ describe('an erased customer in an older SQLite backup', () => {
       ...process.env,
       DATABASE_URL: join(dir, 'unused.db'),
       BACKUP_KEY,
-      MASTER_KEY: `k1:${rt.masterKey.key.toString('base64')}`,
+      // A restore needs no master key and must not make one.
+      MASTER_KEY_FILE: join(dir, 'no-master-key.json'),
       ERASURE_LEDGER_FILE: rt.erasureLedgerFile,
       LOG_LEVEL: 'silent',
     };
     delete env.BACKUP_KEY_FILE;
-    delete env.MASTER_KEY_FILE;
+    delete env.MASTER_KEY;
     const out = await runCli(env, ['backup', 'restore', backupFile, '--to', restoredFile]);
     expect(out.stderr).toBe('');
     expect(out.code).toBe(0);
     expect(JSON.parse(out.stdout)).toMatchObject({ restoredTo: restoredFile, erasures: { checked: 1, reapplied: 1 } });
+    expect(existsSync(join(dir, 'no-master-key.json'))).toBe(false);
     const restored = await createRuntime({ database: { kind: 'sqlite', file: restoredFile }, publicUrl: 'https://book.example.test', masterKeys: rt.masterKeys, migrate: false });
     try {
       await expect(readName(restored, erasedId, sealedInBackup)).rejects.toBeInstanceOf(DataKeyDestroyedError);

@@ -9,7 +9,8 @@ import { verifyBackupFile, unsealVerified } from '../../db/backup/sealed-files.j
 import { seal } from '../../db/backup/seal.js';
 import { createSqliteBackup } from '../../db/backup/sqlite-backup.js';
 import { restoreSqliteBackup } from '../../db/backup/sqlite-restore.js';
-import { createRuntime, runtimeOptionsFrom } from '../../main.js';
+import { createRuntime } from '../../main.js';
+import type { MasterKeyProvider } from '../../security/crypto/master-key.js';
 import { cliActor } from '../cli-actor.js';
 import { UsageError } from '../usage-error.js';
 import { printResult } from '../with-runtime.js';
@@ -26,14 +27,30 @@ function backupKeys(config: Config, create: boolean): LoadedBackupKeys {
  * (the ledger lives outside the database), so an older backup brings no one back.
  */
 async function reapplyErasuresTo(config: Config, file: string): Promise<ReappliedErasures> {
-  const warn = (message: string) => process.stderr.write(`warning: ${message}\n`);
-  const runtime = await createRuntime({ ...runtimeOptionsFrom(config, warn), database: { kind: 'sqlite', file }, migrate: false });
+  const runtime = await createRuntime({
+    database: { kind: 'sqlite', file },
+    publicUrl: config.publicUrl,
+    // Erasing destroys keys and never unwraps one: a restore needs no master key (and must not create one).
+    masterKeys: NO_MASTER_KEY,
+    erasureLedgerFile: config.erasureLedgerFile,
+    migrate: false,
+  });
   try {
     return await reapplyErasures(runtime.ctx, cliActor());
   } finally {
     await runtime.close();
   }
 }
+
+const NO_MASTER_KEY: MasterKeyProvider = {
+  kind: 'none',
+  currentVersion: () => {
+    throw new Error('a restore uses no master key');
+  },
+  versions: () => [],
+  wrap: () => Promise.reject(new Error('a restore uses no master key')),
+  unwrap: () => Promise.reject(new Error('a restore uses no master key')),
+};
 
 function defaultBackupFile(dbFile: string, now: Date): string {
   return join(dirname(dbFile), 'backups', `slotguard-${now.toISOString().replace(/[:.]/g, '-')}.sgbackup`);
