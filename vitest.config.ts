@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Hooks start servers, browsers and CLI processes: slow on a busy two-core machine.
+    hookTimeout: 60_000,
     pool: 'forks',
     projects: [
       { extends: true, test: { name: 'server', include: ['src/**/*.test.ts', 'test/*.test.ts', 'web/**/*.test.ts'] } },

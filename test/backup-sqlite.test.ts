@@ -10,14 +10,14 @@ import { restoreSqliteBackup } from '../src/db/backup/sqlite-restore.js';
 import { createRuntime } from '../src/main.js';
 import { LocalMasterKeyProvider, randomMasterKey } from '../src/security/crypto/master-key.js';
 import { type Booked, type FreeStart, bookHaircut, freeStarts, heldBookingIds, keepBooking, missingBookings } from './support/booking-writer.js';
-import { runCli } from './support/cli.js';
+import { CLI_TIMEOUT, runCli } from './support/cli.js';
 import { type TestRuntime, testRuntime } from './support/databases.js';
 import { type Shop, seedShop } from './support/fixtures.js';
 
 const BACKUP_KEY = randomBytes(32).toString('base64');
 const keyring = backupKeyring(parseBackupSecrets(BACKUP_KEY, 'BACKUP_KEY'));
 
-describe('SQLite backups that lose nothing', () => {
+describe('SQLite backups that lose nothing', CLI_TIMEOUT, () => {
   let dir: string;
   let rt: TestRuntime;
   let shop: Shop;

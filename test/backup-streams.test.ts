@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime } from '../src/main.js';
 import { LocalMasterKeyProvider } from '../src/security/crypto/master-key.js';
 import { type Booked, type FreeStart, bookHaircut, freeStarts, missingBookings } from './support/booking-writer.js';
+import { CLI_TIMEOUT } from './support/cli.js';
 import { runCliPiped, runPipeline } from './support/cli-pipe.js';
 import { type TestRuntime, testRuntime } from './support/databases.js';
 import { seedShop } from './support/fixtures.js';
@@ -25,7 +26,7 @@ function env(backupKey: string, over: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv
   return e;
 }
 
-describe('backup seal and unseal on stdin and stdout', () => {
+describe('backup seal and unseal on stdin and stdout', CLI_TIMEOUT, () => {
   const key = randomBytes(32).toString('base64');
   // More than one record (64 KiB each), ending in a partial one.
   const plaintext = Buffer.concat([Buffer.from(`${MARKER}\n`), randomBytes(200_000), Buffer.from(MARKER)]);
@@ -80,7 +81,7 @@ describe('backup seal and unseal on stdin and stdout', () => {
   });
 });
 
-describe('PostgreSQL: pg_dump | slotguard backup seal, then slotguard backup unseal | psql', () => {
+describe('PostgreSQL: pg_dump | slotguard backup seal, then slotguard backup unseal | psql', CLI_TIMEOUT, () => {
   let rt: TestRuntime;
   let booked: Booked[];
   let orgId: string;

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRun, runCli } from './support/cli.js';
+import { CLI_TIMEOUT, type CliRun, runCli } from './support/cli.js';
 
 let dir: string;
 beforeAll(() => {
@@ -21,7 +21,7 @@ function slotguard(...args: string[]): Promise<CliRun> {
   return runCli(env, args);
 }
 
-describe('slotguard keys and customer erase', () => {
+describe('slotguard keys and customer erase', CLI_TIMEOUT, () => {
   it('rotates the master key in the key file and keeps the data readable', async () => {
     // A development key file is created on first use (0600); an explicit path gives no warning.
     const seeded = await slotguard('demo', 'seed');

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRun, freePort } from './support/cli.js';
+import { CLI_TIMEOUT, type CliRun, freePort } from './support/cli.js';
 
 const MASTER_KEY = randomBytes(32).toString('base64');
 let dir: string;
@@ -51,7 +51,7 @@ function waitFor(child: ChildProcess, pattern: RegExp): Promise<string> {
   });
 }
 
-describe('first owner and users from the command line', () => {
+describe('first owner and users from the command line', CLI_TIMEOUT, () => {
   it('prints a one-time setup link (never a password) on a fresh start, then creates users from stdin', async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;

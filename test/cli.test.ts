@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRun, freePort, runCli } from './support/cli.js';
+import { CLI_TIMEOUT, type CliRun, freePort, runCli } from './support/cli.js';
 
 type Run = CliRun;
 
@@ -43,7 +43,7 @@ function expectOneLineError(run: Run, code: number, message: string | RegExp): v
   expect(run.stderr).not.toMatch(/\n\s+at /);
 }
 
-describe('slotguard CLI', () => {
+describe('slotguard CLI', CLI_TIMEOUT, () => {
   it('sets up a business step by step and prints the ids it creates', async () => {
     const db = 'setup.db';
     const migrate = await slotguard(db, 'migrate');

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './support/cli.js';
+import { CLI_TIMEOUT, runCli } from './support/cli.js';
 
-describe('slotguard outbox (development outbox, no SMTP configured)', () => {
+describe('slotguard outbox (development outbox, no SMTP configured)', CLI_TIMEOUT, () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
   beforeAll(() => {

@@ -9,6 +9,12 @@ export interface CliRun {
 }
 
 /** Runs the CLI from source in a child process, as an operator would. */
+/**
+ * For describe blocks that start CLI processes: each one transpiles the CLI (tsx) on start,
+ * several seconds on a busy two-core machine, and a test runs several in a row.
+ */
+export const CLI_TIMEOUT = { timeout: 120_000 };
+
 export function runCli(env: NodeJS.ProcessEnv, args: string[]): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env, timeout: 60_000 }, (error, stdout, stderr) => {
