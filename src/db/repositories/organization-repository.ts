@@ -85,7 +85,6 @@ function storedPolicies(json: string): { policies: BookingPolicies; allowedFrame
   return { policies: { ...DEFAULT_POLICIES, ...policies }, allowedFrameOrigins: origins };
 }
 
-
 function toOrganization(row: Selectable<OrganizationsTable>): Organization {
   return {
     id: row.id,
