@@ -274,6 +274,9 @@ describe.each(ENGINES)('staff calendar API (bookings) on %s', (engine) => {
     expect(pending.map((m) => [m.channel, m.template]).sort()).toEqual([
       ['email', 'booking.cancelled_by_business'],
       ['email', 'booking.confirmed'],
+      // Ana's own notices: the booking, then its cancellation.
+      ['email', 'staff.booking_cancelled'],
+      ['email', 'staff.booking_created'],
       ['webhook', 'webhook'],
     ]);
     const notice = pending.find((m) => m.template === 'booking.cancelled_by_business');
