@@ -6,6 +6,7 @@ import { api } from '../api';
 import { errorKey, errorReason } from '../errors';
 import { AuthFrame } from './AuthFrame';
 import { looksLikeToken, useLinkToken } from './link-token';
+import { NewPasswordFields } from './NewPasswordFields';
 
 type Failure = { message: string; reason: string | null } | null;
 
@@ -61,27 +62,6 @@ function SignInNow({ text }: { text: string }) {
         <Link to="/app/sign-in">{t('invite.signInNow')}</Link>
       </p>
     </div>
-  );
-}
-
-/** A new password typed twice, with the server's advice. */
-function NewPassword({ password, again, onPassword, onAgain }: { password: string; again: string; onPassword: (v: string) => void; onAgain: (v: string) => void }) {
-  const { t } = useLocale('app');
-  const ids = { password: useId(), again: useId(), hint: useId() };
-  return (
-    <>
-      <div className="field">
-        <label htmlFor={ids.password}>{t('password.new')}</label>
-        <input id={ids.password} type="password" autoComplete="new-password" required maxLength={1024} aria-describedby={ids.hint} value={password} onChange={(e) => onPassword(e.target.value)} />
-        <p className="hint" id={ids.hint}>
-          {t('password.hint')}
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.again}>{t('password.again')}</label>
-        <input id={ids.again} type="password" autoComplete="new-password" required maxLength={1024} value={again} onChange={(e) => onAgain(e.target.value)} />
-      </div>
-    </>
   );
 }
 
@@ -180,7 +160,7 @@ export function FirstRunPage() {
             <label htmlFor={ids.email}>{t('fields.email')}</label>
             <input id={ids.email} type="email" autoComplete="email" required maxLength={254} value={email} onChange={(e) => setEmail(e.target.value)} />
           </div>
-          <NewPassword password={password} again={again} onPassword={setPassword} onAgain={setAgain} />
+          <NewPasswordFields password={password} again={again} onPassword={setPassword} onAgain={setAgain} />
         </fieldset>
         {mismatch ? (
           <p className="notice notice-error" role="alert">
@@ -271,7 +251,7 @@ export function ResetPasswordPage() {
     body = (
       <form className="form" onSubmit={submit}>
         <p>{t('reset.intro')}</p>
-        <NewPassword password={password} again={again} onPassword={setPassword} onAgain={setAgain} />
+        <NewPasswordFields password={password} again={again} onPassword={setPassword} onAgain={setAgain} />
         {mismatch ? (
           <p className="notice notice-error" role="alert">
             {t('password.mismatch')}

@@ -2,11 +2,12 @@ import { type FormEvent, useId, useState } from 'react';
 import { useLocale } from '../../components/useLocale';
 import { api } from '../api';
 import { errorKey, errorReason } from '../errors';
+import { NewPasswordFields } from './NewPasswordFields';
 
 /** Current password, new password twice, and whether to sign out the other devices. */
 export function PasswordChangeForm({ onChanged }: { onChanged: (stage: string) => void }) {
   const { t, language } = useLocale('app');
-  const ids = { current: useId(), next: useId(), again: useId(), others: useId(), hint: useId() };
+  const ids = { current: useId(), others: useId() };
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
@@ -39,18 +40,7 @@ export function PasswordChangeForm({ onChanged }: { onChanged: (stage: string) =
         <label htmlFor={ids.current}>{t('password.current')}</label>
         <input id={ids.current} type="password" autoComplete="current-password" required maxLength={1024} value={current} onChange={(e) => setCurrent(e.target.value)} />
       </div>
-      <div className="field">
-        <label htmlFor={ids.next}>{t('password.new')}</label>
-        <input id={ids.next} type="password" autoComplete="new-password" required maxLength={1024} aria-describedby={ids.hint} value={next} onChange={(e) => setNext(e.target.value)} />
-        <p className="hint" id={ids.hint}>
-          {t('password.hint')}
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.again}>{t('password.again')}</label>
-        <input id={ids.again} type="password" autoComplete="new-password" required maxLength={1024} aria-invalid={mismatch} value={again} onChange={(e) => setAgain(e.target.value)} />
-        {mismatch ? <p className="field-error">{t('password.mismatch')}</p> : null}
-      </div>
+      <NewPasswordFields password={next} again={again} onPassword={setNext} onAgain={setAgain} mismatch={mismatch} />
       <div className="field field-check">
         <input id={ids.others} type="checkbox" checked={endOthers} onChange={(e) => setEndOthers(e.target.checked)} />
         <label htmlFor={ids.others}>{t('password.endOthers')}</label>
