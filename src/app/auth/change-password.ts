@@ -7,7 +7,8 @@ import { rulesForUser } from './password-rules.js';
 import { DEFAULT_SECURITY_POLICY } from './security-policy.js';
 import { sendSecurityNotice } from './security-notices.js';
 import { type AuthContext, type ClientInfo, type SessionStage, actorOf } from './session-model.js';
-import { rotateSession, timeoutsFor } from './session-start.js';
+import { rotateSession } from './session-start.js';
+import { timeoutsFor } from './session-timeout-policy.js';
 import { stageAfterSignIn } from './sign-in-stage.js';
 
 export interface PasswordChange {
@@ -74,7 +75,7 @@ export async function changePassword(
     const policy = auth.orgId ? await repos.accounts.securityPolicies.forOrg(auth.orgId) : DEFAULT_SECURITY_POLICY;
     const stage = auth.stage === 'password_change' ? stageAfterSignIn({ ...user, passwordCompromised: false }, auth.role, policy, true) : auth.stage;
     const token = await rotateSession(repos, auth.sessionId, { stage, authAt: now, authMethods: ['password'] });
-    const timeouts = timeoutsFor(auth.role, stage);
+    const timeouts = timeoutsFor(auth.role, stage, policy.sessionTimeouts);
     if (stage !== auth.stage) await repos.accounts.sessions.setOrg(auth.sessionId, auth.orgId, auth.role, timeouts.idleMs, now + timeouts.absoluteMs);
     await sendSecurityNotice(repos, ctx.publicUrl, user, 'password_changed_by_user', now);
     await repos.audit.record({

@@ -39,7 +39,7 @@ export async function finishSignIn(repos: Repositories, p: SignInProof): Promise
   if (p.throttle) await recordLoginSuccess(repos, p.throttle);
   const seen = await repos.accounts.sessions.history(p.user.id, p.client.userAgent);
   if (seen.sessions > 0 && !seen.sameBrowser) await sendSecurityNotice(repos, p.publicUrl, p.user, 'new_device', p.now);
-  const { token, session } = await openSession(repos, { userId: p.user.id, membership, stage, authMethods: p.methods, now: p.now, client: p.client });
+  const { token, session } = await openSession(repos, { userId: p.user.id, membership, stage, policy, authMethods: p.methods, now: p.now, client: p.client });
   const reminder = policy.passwordChangeReminderDays;
   const changed = p.user.passwordChangedAt;
   return {

@@ -5,7 +5,8 @@ import type { FactorKind } from './account-model.js';
 import { DEFAULT_SECURITY_POLICY } from './security-policy.js';
 import { sendSecurityNotice } from './security-notices.js';
 import { type AuthContext, type SessionStage, actorOf } from './session-model.js';
-import { rotateSession, timeoutsFor } from './session-start.js';
+import { rotateSession } from './session-start.js';
+import { timeoutsFor } from './session-timeout-policy.js';
 import { stageAfterSignIn } from './sign-in-stage.js';
 import { requireRecentAuth } from './step-up.js';
 
@@ -49,7 +50,7 @@ export async function completeEnrolment(repos: Repositories, publicUrl: string, 
   const policy = auth.orgId ? await repos.accounts.securityPolicies.forOrg(auth.orgId) : DEFAULT_SECURITY_POLICY;
   const stage = stageAfterSignIn(user, auth.role, policy, true);
   const token = await rotateSession(repos, auth.sessionId, { stage, authAt: now, authMethods: [...auth.authMethods, kind] });
-  const timeouts = timeoutsFor(auth.role, stage);
+  const timeouts = timeoutsFor(auth.role, stage, policy.sessionTimeouts);
   await repos.accounts.sessions.setOrg(auth.sessionId, auth.orgId, auth.role, timeouts.idleMs, now + timeouts.absoluteMs);
   return { recoveryCodes, stage, token };
 }

@@ -1,9 +1,10 @@
-import { invalidRequest } from '../../domain/errors.js';
 import { requireAccess } from '../access/require-access.js';
+import { InputCheck } from '../input-rules.js';
 import { ROLES, isRole } from '../access/roles.js';
 import type { AppContext } from '../ports.js';
 import { type OrgSecurityPolicy, SECURITY_POLICY_EXPLANATIONS } from './security-policy.js';
 import type { AuthContext } from './session-model.js';
+import { type RoleSessionTimeouts, cleanSessionTimeouts } from './session-timeout-policy.js';
 
 export interface SecurityPolicyView extends OrgSecurityPolicy {
   explanations: typeof SECURITY_POLICY_EXPLANATIONS;
@@ -15,18 +16,29 @@ export async function getSecurityPolicy(ctx: AppContext, auth: AuthContext | nul
   return { ...policy, explanations: SECURITY_POLICY_EXPLANATIONS };
 }
 
-/** Sets the org's sign-in policy (which roles must use MFA; the optional password rules). */
-export async function setSecurityPolicy(ctx: AppContext, auth: AuthContext | null, input: OrgSecurityPolicy): Promise<SecurityPolicyView> {
+/** A change of the sign-in policy: session limits only for the roles it names (the rest keep theirs). */
+export interface SecurityPolicyChange extends Omit<OrgSecurityPolicy, 'sessionTimeouts'> {
+  sessionTimeouts?: Partial<Record<string, RoleSessionTimeouts>>;
+}
+
+/**
+ * Sets the org's sign-in policy (which roles must use MFA, the optional password rules, the
+ * session limits per role). Every bad field is named in one 400. Running sessions follow the
+ * new limits from their next request (see currentLimits).
+ */
+export async function setSecurityPolicy(ctx: AppContext, auth: AuthContext | null, input: SecurityPolicyChange): Promise<SecurityPolicyView> {
   const access = await requireAccess(ctx, auth, 'security_policy:manage');
   const roles = [...new Set(input.mfaRequiredRoles)];
-  if (!roles.every(isRole)) throw invalidRequest('Unknown role', [{ path: 'body.mfaRequiredRoles', message: `roles are ${ROLES.join(', ')}` }]);
+  const check = new InputCheck();
+  check.require(roles.every(isRole), 'body.mfaRequiredRoles', `roles are ${ROLES.join(', ')}`);
   const days = input.passwordChangeReminderDays;
-  if (days !== null && (!Number.isInteger(days) || days < 30 || days > 3650)) {
-    throw invalidRequest('Reminder days out of range', [{ path: 'body.passwordChangeReminderDays', message: 'must be null or 30 to 3650' }]);
-  }
-  const policy: OrgSecurityPolicy = { mfaRequiredRoles: roles, passwordComposition: input.passwordComposition, passwordChangeReminderDays: days };
-  await ctx.uow.write(async (repos) => {
-    await repos.accounts.securityPolicies.save(access.orgId, policy);
+  check.require(days === null || (Number.isInteger(days) && days >= 30 && days <= 3650), 'body.passwordChangeReminderDays', 'must be null or 30 to 3650');
+  const policy = await ctx.uow.write(async (repos) => {
+    const current = await repos.accounts.securityPolicies.forOrg(access.orgId);
+    const sessionTimeouts = cleanSessionTimeouts(check, input.sessionTimeouts ?? {}, current.sessionTimeouts);
+    check.done('The sign-in policy has invalid fields');
+    const next: OrgSecurityPolicy = { mfaRequiredRoles: roles, passwordComposition: input.passwordComposition, passwordChangeReminderDays: days, sessionTimeouts };
+    await repos.accounts.securityPolicies.save(access.orgId, next);
     await repos.audit.record({
       orgId: access.orgId,
       actor: access.actor,
@@ -34,9 +46,19 @@ export async function setSecurityPolicy(ctx: AppContext, auth: AuthContext | nul
       objectType: 'organization',
       objectIds: [access.orgId],
       outcome: 'success',
+      reason: changedFields(current, next).join(' ') || null,
     });
+    return next;
   });
   return { ...policy, explanations: SECURITY_POLICY_EXPLANATIONS };
+}
+
+/** Which settings a change touched, for the audit entry ("sessionTimeouts.staff"): names, never values. */
+function changedFields(before: OrgSecurityPolicy, after: OrgSecurityPolicy): string[] {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const fields = (['mfaRequiredRoles', 'passwordComposition', 'passwordChangeReminderDays'] as const).filter((f) => !same(before[f], after[f]));
+  const roles = Object.keys(after.sessionTimeouts) as (keyof OrgSecurityPolicy['sessionTimeouts'])[];
+  return [...fields, ...roles.filter((r) => !same(before.sessionTimeouts[r], after.sessionTimeouts[r])).map((r) => `sessionTimeouts.${r}`)];
 }
 
 export interface AuditEntryView {

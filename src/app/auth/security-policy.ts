@@ -1,4 +1,5 @@
 import type { Role } from '../access/roles.js';
+import { DEFAULT_SESSION_TIMEOUTS, type SessionTimeoutPolicy, withDefaultTimeouts } from './session-timeout-policy.js';
 
 /** An organization's sign-in rules. Defaults follow NIST SP 800-63B-4 and security.md. */
 export interface OrgSecurityPolicy {
@@ -8,6 +9,8 @@ export interface OrgSecurityPolicy {
   passwordComposition: boolean;
   /** Remind people to change their password after this many days; null: never. */
   passwordChangeReminderDays: number | null;
+  /** Automatic logoff per role: idle minutes and absolute hours, within safe bounds. */
+  sessionTimeouts: SessionTimeoutPolicy;
 }
 
 /**
@@ -18,7 +21,13 @@ export const DEFAULT_SECURITY_POLICY: OrgSecurityPolicy = {
   mfaRequiredRoles: ['owner', 'admin', 'staff'],
   passwordComposition: false,
   passwordChangeReminderDays: null,
+  sessionTimeouts: DEFAULT_SESSION_TIMEOUTS,
 };
+
+/** A policy as stored (written by any version): what it names, the defaults for the rest. */
+export function withPolicyDefaults(stored: Partial<OrgSecurityPolicy>): OrgSecurityPolicy {
+  return { ...DEFAULT_SECURITY_POLICY, ...stored, sessionTimeouts: withDefaultTimeouts(stored.sessionTimeouts) };
+}
 
 /** Shown beside the options in the settings, so an admin knows why they are off. */
 export const SECURITY_POLICY_EXPLANATIONS = {

@@ -1,15 +1,10 @@
 import { newId } from '../../security/ids.js';
-import { CUSTOMER_TIMEOUTS, RESTRICTED_TIMEOUTS, STAFF_TIMEOUTS, type SessionTimeouts } from '../../security/sessions/session-timeouts.js';
 import { hashToken, newSecretToken } from '../../security/tokens.js';
-import { type Role, STAFF_ROLES } from '../access/roles.js';
 import type { Repositories } from '../ports.js';
 import { type Membership, membershipActive } from './account-model.js';
+import type { OrgSecurityPolicy } from './security-policy.js';
 import type { ClientInfo, Session, SessionStage } from './session-model.js';
-
-export function timeoutsFor(role: Role | null, stage: SessionStage): SessionTimeouts {
-  if (stage !== 'full') return RESTRICTED_TIMEOUTS;
-  return role !== null && STAFF_ROLES.includes(role) ? STAFF_TIMEOUTS : CUSTOMER_TIMEOUTS;
-}
+import { timeoutsFor } from './session-timeout-policy.js';
 
 /** The organization a new session starts in: the user's oldest membership still in force. */
 export function activeMembership(memberships: readonly Membership[], now: number): Membership | null {
@@ -20,6 +15,8 @@ export interface NewSession {
   userId: string;
   membership: Membership | null;
   stage: SessionStage;
+  /** The policy of the membership's organization: its limits for the role. */
+  policy: OrgSecurityPolicy;
   authMethods: string[];
   now: number;
   client: ClientInfo;
@@ -28,7 +25,7 @@ export interface NewSession {
 /** Opens a session with a fresh 256-bit secret; returns the secret (for the cookie) once. */
 export async function openSession(repos: Repositories, n: NewSession): Promise<{ token: string; session: Session }> {
   const role = n.membership?.role ?? null;
-  const timeouts = timeoutsFor(role, n.stage);
+  const timeouts = timeoutsFor(role, n.stage, n.policy.sessionTimeouts);
   const session: Session = {
     id: newId(n.now),
     userId: n.userId,

@@ -2,6 +2,7 @@ import { notFound } from '../../domain/errors.js';
 import type { AppContext } from '../ports.js';
 import { membershipActive } from './account-model.js';
 import { mfaMethodsOf } from './mfa-methods.js';
+import { sessionLimits } from './resolve-session.js';
 import type { AuthContext, SessionStage } from './session-model.js';
 
 export interface MeView {
@@ -21,6 +22,7 @@ export async function whoAmI(ctx: AppContext, auth: AuthContext): Promise<MeView
     const user = await repos.accounts.users.findById(auth.userId);
     const session = await repos.accounts.sessions.findById(auth.userId, auth.sessionId);
     if (!user || !session) throw notFound('User');
+    const limits = await sessionLimits(repos, session, auth.role);
     const memberships = [];
     for (const m of (await repos.accounts.memberships.forUser(user.id)).filter((m) => membershipActive(m, now))) {
       const org = await repos.orgs.findById(m.orgId);
@@ -41,8 +43,8 @@ export async function whoAmI(ctx: AppContext, auth: AuthContext): Promise<MeView
         stage: session.stage,
         authAt: iso(session.authAt),
         authMethods: session.authMethods,
-        expiresAt: iso(session.expiresAt),
-        idleExpiresAt: iso(Math.min(session.expiresAt, session.lastSeenAt + session.idleTimeoutMs)),
+        expiresAt: iso(limits.expiresAt),
+        idleExpiresAt: iso(Math.min(limits.expiresAt, session.lastSeenAt + limits.idleMs)),
       },
       org: current ? { id: current.orgId, slug: current.slug, name: current.name, role: current.role } : null,
       memberships,

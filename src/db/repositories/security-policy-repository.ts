@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { SecurityPolicyRepository } from '../../app/auth/account-ports.js';
-import { DEFAULT_SECURITY_POLICY, type OrgSecurityPolicy } from '../../app/auth/security-policy.js';
+import { DEFAULT_SECURITY_POLICY, type OrgSecurityPolicy, withPolicyDefaults } from '../../app/auth/security-policy.js';
 import type { DB } from '../schema.js';
 
 /** An org's sign-in policy as JSON; an org that never changed it gets the defaults. */
@@ -13,7 +13,7 @@ export class KyselySecurityPolicyRepository implements SecurityPolicyRepository 
   async forOrg(orgId: string): Promise<OrgSecurityPolicy> {
     const row = await this.db.selectFrom('org_security_policies').select('policy').where('org_id', '=', orgId).executeTakeFirst();
     if (!row) return DEFAULT_SECURITY_POLICY;
-    return { ...DEFAULT_SECURITY_POLICY, ...(JSON.parse(row.policy) as Partial<OrgSecurityPolicy>) };
+    return withPolicyDefaults(JSON.parse(row.policy) as Partial<OrgSecurityPolicy>);
   }
 
   async save(orgId: string, policy: OrgSecurityPolicy): Promise<void> {

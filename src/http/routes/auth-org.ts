@@ -1,8 +1,9 @@
-import { Type } from '@sinclair/typebox';
+import { type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ROLES } from '../../app/access/roles.js';
+import { ROLES, STAFF_ROLES } from '../../app/access/roles.js';
 import { grantRole, listMembers } from '../../app/auth/org-members.js';
 import { getSecurityPolicy, readAuditTrail, setSecurityPolicy } from '../../app/auth/org-security.js';
+import { SESSION_TIMEOUT_BOUNDS, type StaffRole } from '../../app/auth/session-timeout-policy.js';
 import type { AppContext } from '../../app/ports.js';
 import { Id, Instant, closed, errorResponses } from '../schemas.js';
 
@@ -16,6 +17,17 @@ export const Member = Type.Object({
   disabledAt: Type.Union([Type.String(), Type.Null()]),
 });
 const Bilingual = Type.Object({ en: Type.String(), 'zh-CN': Type.String() });
+const { idleMinutes, absoluteHours } = SESSION_TIMEOUT_BOUNDS;
+// Bounds are checked by the use case, which names every bad field at once.
+const RoleTimeouts = Type.Object(
+  {
+    idleMinutes: Type.Integer({ description: `minutes without activity, ${idleMinutes.min} to ${idleMinutes.max}` }),
+    absoluteHours: Type.Integer({ description: `hours since sign-in, ${absoluteHours.min} to ${absoluteHours.max}` }),
+  },
+  closed,
+);
+/** One entry per role whose sessions an organization limits. */
+const perStaffRole = <T extends TSchema>(schema: T) => Object.fromEntries(STAFF_ROLES.map((r) => [r, schema])) as Record<StaffRole, T>;
 const PolicyFields = {
   mfaRequiredRoles: Type.Array(Role, { maxItems: 6 }),
   passwordComposition: Type.Boolean(),
@@ -24,6 +36,7 @@ const PolicyFields = {
 };
 const Policy = Type.Object({
   ...PolicyFields,
+  sessionTimeouts: Type.Object(perStaffRole(RoleTimeouts)),
   explanations: Type.Object({ passwordComposition: Bilingual, passwordChangeReminderDays: Bilingual }),
 });
 const AuditEntry = Type.Object({
@@ -87,8 +100,11 @@ export function authOrgRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['auth'],
-          summary: 'Set which roles must use MFA and the optional password rules (step-up required)',
-          body: Type.Object(PolicyFields, closed),
+          summary: 'Set which roles must use MFA, the optional password rules and the session limits per role (step-up required)',
+          body: Type.Object(
+            { ...PolicyFields, sessionTimeouts: Type.Optional(Type.Object(perStaffRole(Type.Optional(RoleTimeouts)), closed)) },
+            closed,
+          ),
           response: { 200: Policy, ...errorResponses(400, 401, 403) },
         },
       },
