@@ -9,6 +9,13 @@ import type { DB } from './schema.js';
 export interface Database {
   readonly engine: Engine;
   readonly db: Kysely<DB>;
+  /**
+   * SQLite: a mark that is the same on two calls only if nothing was written in between: no
+   * write statement on this connection, no commit by any other connection or process
+   * (`PRAGMA data_version`). It lets a cache skip reading again what cannot have changed.
+   * PostgreSQL: always null (other connections commit without a cheap sign of it).
+   */
+  changeMark(): string | null;
   close(): Promise<void>;
 }
 
@@ -31,8 +38,10 @@ function openSqlite(file: string): Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { engine: 'sqlite', db, close: () => db.destroy() };
+  let ownWrites = 0;
+  const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, () => ownWrites++) }) });
+  return { engine: 'sqlite', db, changeMark: () => `${ownWrites}.${String(dataVersion.get())}`, close: () => db.destroy() };
 }
 
 const STATEMENT_CACHE_SIZE = 500;
@@ -40,8 +49,10 @@ const STATEMENT_CACHE_SIZE = 500;
 /**
  * Kysely prepares every query afresh; compiling SQL is a large share of a booking's cost on
  * SQLite. The same query text reuses its prepared statement (bounded, least recently used).
+ * Kysely asks for the statement on every run, so `onWrite` hears each statement that can
+ * write (SQLite's own verdict: DML including `RETURNING`, DDL) just before it runs.
  */
-function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+function withStatementCache(sqlite: SQLite.Database, onWrite: () => void): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => {
@@ -60,6 +71,7 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
         }
       }
       cache.set(query, statement);
+      if (!statement.readonly) onWrite();
       return statement;
     },
   };
@@ -77,5 +89,5 @@ function openPostgres(url: string, schema: string | undefined, poolSize = 10): D
     ...(schema ? { options: `-c search_path=${schema},public` } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { engine: 'postgres', db, close: () => db.destroy() };
+  return { engine: 'postgres', db, changeMark: () => null, close: () => db.destroy() };
 }

@@ -7,7 +7,7 @@ import { FieldCrypto } from './crypto/field-crypto.js';
 import { KeyRing } from './crypto/key-ring.js';
 import type { Database } from './database.js';
 import { accountRepositories } from './repositories/account-repositories.js';
-import { KyselyAvailabilityVersions } from './repositories/availability-version-repository.js';
+import { KyselyAvailabilityVersions, VersionMemo } from './repositories/availability-version-repository.js';
 import { KyselyAuditLog } from './repositories/audit-repository.js';
 import { KyselyBookingRepository } from './repositories/booking-repository.js';
 import { KyselyCalendarFeedRepository } from './repositories/calendar-feed-repository.js';
@@ -45,7 +45,7 @@ export function fieldCrypto(db: Kysely<DB>, deps: RepositoryDeps): FieldCrypto {
   return new FieldCrypto(new KeyRing(db, deps.masterKeys, deps.keyCache, () => deps.clock.now()));
 }
 
-function repositories(db: Kysely<DB>, deps: RepositoryDeps): Repositories {
+function repositories(db: Kysely<DB>, deps: RepositoryDeps, versions: VersionMemo): Repositories {
   const crypto = fieldCrypto(db, deps);
   const clock = deps.clock;
   return {
@@ -62,7 +62,7 @@ function repositories(db: Kysely<DB>, deps: RepositoryDeps): Repositories {
     notifications: new KyselyNotificationRepository(db, crypto),
     webhooks: new KyselyWebhookRepository(db, crypto),
     calendarFeeds: new KyselyCalendarFeedRepository(db),
-    availability: new KyselyAvailabilityVersions(db),
+    availability: new KyselyAvailabilityVersions(db, versions),
   };
 }
 
@@ -76,16 +76,18 @@ function repositories(db: Kysely<DB>, deps: RepositoryDeps): Repositories {
 export class KyselyUnitOfWork implements UnitOfWork {
   /** SQLite only: the queue that batches write transactions under one COMMIT. */
   readonly groupCommit: SqliteGroupCommit | null;
+  private readonly versions: VersionMemo;
 
   constructor(
     private readonly database: Database,
     private readonly deps: RepositoryDeps,
   ) {
     this.groupCommit = database.engine === 'sqlite' ? new SqliteGroupCommit(database.db) : null;
+    this.versions = new VersionMemo(() => database.changeMark());
   }
 
   read<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
-    return fn(repositories(this.database.db, this.deps));
+    return fn(repositories(this.database.db, this.deps, this.versions));
   }
 
   async write<T>(fn: (repos: Repositories) => Promise<T>, options: WriteOptions = {}): Promise<T> {
@@ -102,7 +104,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
 
   private async writeSqlite<T>(groupCommit: SqliteGroupCommit, fn: (repos: Repositories) => Promise<T>): Promise<T> {
     const { result, repos } = await groupCommit.run(async (conn) => {
-      const repos = repositories(conn, this.deps);
+      const repos = repositories(conn, this.deps, this.versions);
       return { result: await fn(repos), repos };
     });
     this.signalMessages(repos);
@@ -120,7 +122,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
       if (lock.length > 0) {
         await trx.selectFrom('staff_members').select('id').where('id', 'in', lock).orderBy('id').forUpdate().execute();
       }
-      repos = repositories(trx, this.deps);
+      repos = repositories(trx, this.deps, this.versions);
       return fn(repos);
     });
     if (repos) this.signalMessages(repos);
