@@ -1,8 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { BOOKING_POLICY_BOUNDS } from '../src/app/admin/create-organization.js';
+import { API_KEY_SCOPES } from '../src/app/access/api-key-scopes.js';
 import { roleAllows as serverAllows } from '../src/app/access/permissions.js';
-import { ROLES as SERVER_ROLES } from '../src/app/access/roles.js';
+import { ROLES as SERVER_ROLES, STAFF_ROLES } from '../src/app/access/roles.js';
+import { SESSION_TIMEOUT_BOUNDS } from '../src/app/auth/session-timeout-policy.js';
+import { API_KEY_SCOPES as WEB_API_KEY_SCOPES } from '../web/src/app/keys/api-keys.js';
 import { PERMISSIONS, ROLES, roleAllows } from '../web/src/app/permissions.js';
+import { POLICY_BOUNDS } from '../web/src/app/settings/org-settings.js';
+import { TIMEOUT_BOUNDS, STAFF_ROLES as WEB_STAFF_ROLES } from '../web/src/app/settings/session-timeouts.js';
 
 /** The server's Permission type, read from its source (a type has no runtime value to import). */
 function serverPermissions(): string[] {
@@ -23,5 +29,14 @@ describe("the staff app's copy of the permissions", () => {
     }
     expect(roleAllows('someone', 'org:read')).toBe(false);
     expect(roleAllows(null, 'org:read')).toBe(false);
+  });
+});
+
+describe("the staff app's copies of the settings' rules", () => {
+  it('offers exactly the API key scopes, session-limit roles and bounds, and booking policy bounds the server accepts', () => {
+    expect([...WEB_API_KEY_SCOPES]).toEqual([...API_KEY_SCOPES]);
+    expect([...WEB_STAFF_ROLES]).toEqual([...STAFF_ROLES]);
+    expect(TIMEOUT_BOUNDS).toEqual(SESSION_TIMEOUT_BOUNDS);
+    expect(POLICY_BOUNDS).toEqual(BOOKING_POLICY_BOUNDS);
   });
 });

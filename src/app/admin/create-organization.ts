@@ -19,8 +19,8 @@ export type CreatedOrganization = Omit<Organization, 'createdAt'>;
 
 /** Lowercase letters, digits and inner hyphens, 3 to 63 characters: safe in URLs and DNS labels. */
 const SLUG = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
-const MAX_HOLD_MINUTES = 60;
-const MAX_CUTOFF_MINUTES = 30 * 24 * 60;
+/** How long a hold may last, and how far before an appointment online changes may close. */
+export const BOOKING_POLICY_BOUNDS = { holdMinutes: { min: 1, max: 60 }, defaultCutoffMinutes: { min: 0, max: 30 * 24 * 60 } } as const;
 
 /** Registers a business; its slug names its public booking page and must be unused. */
 export async function createOrganization(ctx: AppContext, input: CreateOrganizationInput, actor: Actor): Promise<CreatedOrganization> {
@@ -52,8 +52,9 @@ function cleanOrganization(input: CreateOrganizationInput): Omit<Organization, '
 
 /** Booking policies: the given ones checked, the others as in `base`. */
 export function cleanPolicies(check: InputCheck, given: Partial<BookingPolicies>, base: BookingPolicies): BookingPolicies {
+  const { holdMinutes: hold, defaultCutoffMinutes: cutoff } = BOOKING_POLICY_BOUNDS;
   return {
-    holdMinutes: wholeNumber(check, 'policies.holdMinutes', given.holdMinutes ?? base.holdMinutes, 1, MAX_HOLD_MINUTES),
-    defaultCutoffMinutes: wholeNumber(check, 'policies.defaultCutoffMinutes', given.defaultCutoffMinutes ?? base.defaultCutoffMinutes, 0, MAX_CUTOFF_MINUTES),
+    holdMinutes: wholeNumber(check, 'policies.holdMinutes', given.holdMinutes ?? base.holdMinutes, hold.min, hold.max),
+    defaultCutoffMinutes: wholeNumber(check, 'policies.defaultCutoffMinutes', given.defaultCutoffMinutes ?? base.defaultCutoffMinutes, cutoff.min, cutoff.max),
   };
 }

@@ -3,6 +3,8 @@ import { safeNext } from './auth/next-page';
 import { describeDevice } from './format';
 import { embedSnippet } from './settings/embed';
 import { parseOrigins } from './settings/origins';
+import { draftOf, timeoutsOf } from './settings/session-timeouts';
+import { wholeNumberIn } from './settings/whole-number';
 import { dayOf, endOfDay } from './users/members';
 
 describe('staff app helpers', () => {
@@ -39,5 +41,14 @@ describe('staff app helpers', () => {
     expect(describeDevice('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36 Edg/126.0')).toEqual({ browser: 'Edge', system: 'Windows' });
     expect(describeDevice('Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1')).toEqual({ browser: 'Safari', system: 'iOS' });
     expect(describeDevice(null)).toEqual({ browser: null, system: null });
+  });
+
+  it('accepts only whole numbers within bounds in the settings, and sends session limits only when every role is valid', () => {
+    expect(wholeNumberIn(' 15 ', 5, 60)).toBe(15);
+    for (const bad of ['4', '61', '10.5', '-5', '', 'ten', '1e1']) expect(wholeNumberIn(bad, 5, 60), bad).toBeNull();
+    const limits = { idleMinutes: 15, absoluteHours: 12 };
+    const draft = draftOf({ owner: limits, admin: limits, staff: { idleMinutes: 5, absoluteHours: 8 }, receptionist: limits, auditor: limits });
+    expect(timeoutsOf(draft)?.staff).toEqual({ idleMinutes: 5, absoluteHours: 8 });
+    expect(timeoutsOf({ ...draft, auditor: { idleMinutes: '15', absoluteHours: '25' } })).toBeNull();
   });
 });

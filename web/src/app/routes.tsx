@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { CalendarPage } from './calendar/CalendarPage';
+import { ApiKeysPage } from './keys/ApiKeysPage';
 import type { Permission } from './permissions';
 import { SecurityPage } from './security/SecurityPage';
 import { SettingsPage } from './settings/SettingsPage';
@@ -36,6 +37,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
   // --- People, settings, my account ---
   { path: 'users', element: <UsersPage />, permission: 'members:read', nav: { labelKey: 'app:nav.users' } },
   { path: 'settings', element: <SettingsPage />, permission: 'org:read', nav: { labelKey: 'app:nav.settings' } },
+  { path: 'api-keys', element: <ApiKeysPage />, permission: 'keys:read', nav: { labelKey: 'app:nav.apiKeys' } },
   { path: 'security', element: <SecurityPage />, nav: { labelKey: 'app:nav.security' } },
 ];
 

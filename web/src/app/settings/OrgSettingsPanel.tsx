@@ -1,26 +1,18 @@
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { useLocale } from '../../components/useLocale';
 import { allTimeZones } from '../../lib/time';
-import { api } from '../api';
 import { Feedback } from '../Feedback';
 import { useSession } from '../session';
 import { useAction } from '../useAction';
 import { useLoaded } from '../useLoaded';
 import { SettingsForm } from './SettingsForm';
 import { EmbedSnippet } from './EmbedSnippet';
+import { loadSettings, saveSettings } from './org-settings';
 import { parseOrigins } from './origins';
 
-/** GET /api/v1/org/settings (booking policies are edited with the setup pages). */
-interface OrgSettings {
-  name: string;
-  slug: string;
-  timeZone: string;
-  locale: string;
-  allowedFrameOrigins: string[];
-}
-
-const loadSettings = () => api.get<OrgSettings>('/org/settings');
 const LOCALES = ['en', 'zh-CN'] as const;
+
+/** The organization's name, zone, language and embedding (booking policies have their own panel). */
 export function OrgSettingsPanel() {
   const { t } = useLocale('app');
   const { can, refresh } = useSession();
@@ -49,7 +41,7 @@ export function OrgSettingsPanel() {
     e.preventDefault();
     if (invalid.length > 0) return;
     void run(async () => {
-      await api.put<OrgSettings>('/org/settings', { name: name.trim(), timeZone, locale, allowedFrameOrigins: origins });
+      await saveSettings({ name: name.trim(), timeZone, locale, allowedFrameOrigins: origins });
       return t('orgSettings.saved');
     });
   };

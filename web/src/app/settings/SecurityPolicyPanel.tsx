@@ -6,19 +6,21 @@ import { useSession } from '../session';
 import { useStepUp } from '../step-up';
 import { useAction } from '../useAction';
 import { useLoaded } from '../useLoaded';
+import { type RoleTimeouts, STAFF_ROLES, type StaffRole, type TimeoutsDraft, draftOf, timeoutsOf } from './session-timeouts';
+import { SessionTimeoutsTable } from './SessionTimeoutsTable';
 import { SettingsForm } from './SettingsForm';
 
 type Bilingual = { en: string; 'zh-CN': string };
 
-/** GET/PUT /api/v1/org/security-policy, with the server's reasons why the optional rules are off. */
+/** GET/PUT /api/v1/org/security-policy, with the server's reasons why the optional rules are off and the session limits per role. */
 interface SecurityPolicy {
   mfaRequiredRoles: string[];
   passwordComposition: boolean;
   passwordChangeReminderDays: number | null;
+  sessionTimeouts: Record<StaffRole, RoleTimeouts>;
   explanations: { passwordComposition: Bilingual; passwordChangeReminderDays: Bilingual };
 }
 
-const STAFF_ROLES = ['owner', 'admin', 'staff', 'receptionist', 'auditor'] as const;
 const loadPolicy = () => api.get<SecurityPolicy>('/org/security-policy');
 
 export function SecurityPolicyPanel() {
@@ -32,6 +34,7 @@ export function SecurityPolicyPanel() {
   const [composition, setComposition] = useState(false);
   const [remind, setRemind] = useState(false);
   const [days, setDays] = useState('90');
+  const [timeouts, setTimeouts] = useState<TimeoutsDraft | null>(null);
   const { busy, outcome, run } = useAction(reload);
 
   useEffect(() => {
@@ -40,6 +43,7 @@ export function SecurityPolicyPanel() {
     setComposition(data.passwordComposition);
     setRemind(data.passwordChangeReminderDays !== null);
     setDays(String(data.passwordChangeReminderDays ?? 90));
+    setTimeouts(draftOf(data.sessionTimeouts));
   }, [data]);
 
   const explain = (b: Bilingual) => (language.startsWith('zh') ? b['zh-CN'] : b.en);
@@ -47,12 +51,16 @@ export function SecurityPolicyPanel() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    // Out-of-bounds limits are marked at their fields already; nothing is sent.
+    const sessionTimeouts = timeouts ? timeoutsOf(timeouts) : null;
+    if (!sessionTimeouts) return;
     void run(async () => {
       const body = {
         // Roles this page does not list (customers) keep the setting they had.
         mfaRequiredRoles: [...STAFF_ROLES.filter((r) => roles.includes(r)), ...roles.filter((r) => !(STAFF_ROLES as readonly string[]).includes(r))],
         passwordComposition: composition,
         passwordChangeReminderDays: remind ? Number.parseInt(days, 10) : null,
+        sessionTimeouts,
       };
       await withStepUp(() => api.put<SecurityPolicy>('/org/security-policy', body));
       return t('policy.saved');
@@ -97,6 +105,7 @@ export function SecurityPolicyPanel() {
                 <input id={ids.days} type="number" inputMode="numeric" min={30} max={3650} required value={days} onChange={(e) => setDays(e.target.value)} />
               </div>
             ) : null}
+            {timeouts ? <SessionTimeoutsTable draft={timeouts} onChange={setTimeouts} /> : null}
           </>
         )}
       </SettingsForm>

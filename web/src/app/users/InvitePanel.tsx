@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useLocale } from '../../components/useLocale';
 import { Feedback, type Outcome } from '../Feedback';
 import { formatWhen } from '../format';
+import { ShownOnce } from '../ShownOnce';
 import { useMe } from '../session';
 import { useStepUp } from '../step-up';
 import { membersApi } from './members';
@@ -19,7 +20,6 @@ export function InvitePanel() {
   const { withStepUp } = useStepUp();
   const titleId = useId();
   const roleId = useId();
-  const linkId = useId();
   const [role, setRole] = useState('staff');
   const [invitation, setInvitation] = useState<{ link: string; role: string; expiresAt: string } | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -35,17 +35,6 @@ export function InvitePanel() {
       setOutcome({ ok: false, error });
     } finally {
       setBusy(false);
-    }
-  };
-
-  const copy = async () => {
-    if (!invitation) return;
-    try {
-      await navigator.clipboard.writeText(invitation.link);
-      setOutcome({ ok: true, message: t('invitations.copied') });
-    } catch (error) {
-      // Clipboard access refused: the link stays selectable in its field.
-      setOutcome({ ok: false, error });
     }
   };
 
@@ -68,16 +57,13 @@ export function InvitePanel() {
         </button>
       </form>
       {invitation ? (
-        <div className="notice notice-info">
-          <div className="field">
-            <label htmlFor={linkId}>{t('invitations.link', { role: t(`roles.${invitation.role}`) })}</label>
-            <input id={linkId} readOnly value={invitation.link} onFocus={(e) => e.target.select()} />
-          </div>
-          <p>{t('invitations.once', { expires: formatWhen(invitation.expiresAt, locale) })}</p>
-          <button type="button" className="button-secondary" onClick={() => void copy()}>
-            {t('invitations.copy')}
-          </button>
-        </div>
+        <ShownOnce
+          label={t('invitations.link', { role: t(`roles.${invitation.role}`) })}
+          value={invitation.link}
+          note={t('invitations.once', { expires: formatWhen(invitation.expiresAt, locale) })}
+          copyLabel={t('invitations.copy')}
+          copiedMessage={t('invitations.copied')}
+        />
       ) : null}
       <Feedback outcome={outcome} />
     </section>
