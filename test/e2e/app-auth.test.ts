@@ -66,7 +66,7 @@ describe('signing in to the staff app in a real browser', { timeout: BROWSER_TES
 
     await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/app/users');
-    expect(await navLinks(page)).toEqual(['Calendar', 'Services', 'Staff', 'Hours', 'Users', 'Settings', 'My security']);
+    expect(await navLinks(page)).toEqual(['Calendar', 'Services', 'Staff', 'Hours', 'Users', 'Settings', 'API keys', 'My security']);
     await page.getByRole('cell', { name: /ada@example\.com/ }).waitFor();
     await expectClean(v);
     await screenshot(page, 'app-users-en');
