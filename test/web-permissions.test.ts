@@ -5,10 +5,9 @@ import { API_KEY_SCOPES } from '../src/app/access/api-key-scopes.js';
 import { roleAllows as serverAllows } from '../src/app/access/permissions.js';
 import { ROLES as SERVER_ROLES, STAFF_ROLES } from '../src/app/access/roles.js';
 import { SESSION_TIMEOUT_BOUNDS } from '../src/app/auth/session-timeout-policy.js';
-import { API_KEY_SCOPES as WEB_API_KEY_SCOPES } from '../web/src/app/keys/api-keys.js';
+import { API_KEY_SCOPES as WEB_API_KEY_SCOPES } from '../web/src/app/keys/api-key-scopes.js';
 import { PERMISSIONS, ROLES, roleAllows } from '../web/src/app/permissions.js';
-import { POLICY_BOUNDS } from '../web/src/app/settings/org-settings.js';
-import { TIMEOUT_BOUNDS, STAFF_ROLES as WEB_STAFF_ROLES } from '../web/src/app/settings/session-timeouts.js';
+import { POLICY_BOUNDS, TIMEOUT_BOUNDS, STAFF_ROLES as WEB_STAFF_ROLES } from '../web/src/app/settings/settings-rules.js';
 
 /** The server's Permission type, read from its source (a type has no runtime value to import). */
 function serverPermissions(): string[] {

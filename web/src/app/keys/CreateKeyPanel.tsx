@@ -5,7 +5,8 @@ import { ShownOnce } from '../ShownOnce';
 import { useStepUp } from '../step-up';
 import { useAction } from '../useAction';
 import { endOfDay } from '../users/members';
-import { API_KEY_SCOPES, type CreatedApiKey, keysApi, scopeKey } from './api-keys';
+import { API_KEY_SCOPES } from './api-key-scopes';
+import { type CreatedApiKey, keysApi, scopeKey } from './api-keys';
 
 /** Makes a key for an integration: a name, its scopes, an optional last day; the key is shown this once. */
 export function CreateKeyPanel({ onCreated }: { onCreated: () => Promise<void> }) {

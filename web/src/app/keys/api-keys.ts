@@ -1,8 +1,5 @@
 import { api } from '../api';
 
-/** What a key may be given, as the server names them (src/app/access/api-key-scopes.ts). */
-export const API_KEY_SCOPES = ['org:read', 'bookings:read', 'bookings:write', 'customers:read'] as const;
-
 /** A key as GET /api/v1/org/api-keys lists it: never its secret. */
 export interface ApiKey {
   id: string;

@@ -5,8 +5,9 @@ import { useSession } from '../session';
 import { useAction } from '../useAction';
 import { useLoaded } from '../useLoaded';
 import { BoundedNumberInput } from './BoundedNumberInput';
-import { POLICY_BOUNDS, loadSettings, saveSettings } from './org-settings';
+import { loadSettings, saveSettings } from './org-settings';
 import { SettingsForm } from './SettingsForm';
+import { POLICY_BOUNDS } from './settings-rules';
 import { wholeNumberIn } from './whole-number';
 
 /** The organization's booking policies: how long a chosen time is held, and the default cancellation cutoff. */

@@ -6,9 +6,10 @@ import { useSession } from '../session';
 import { useStepUp } from '../step-up';
 import { useAction } from '../useAction';
 import { useLoaded } from '../useLoaded';
-import { type RoleTimeouts, STAFF_ROLES, type StaffRole, type TimeoutsDraft, draftOf, timeoutsOf } from './session-timeouts';
+import { type RoleTimeouts, type TimeoutsDraft, draftOf, timeoutsOf } from './session-timeouts';
 import { SessionTimeoutsTable } from './SessionTimeoutsTable';
 import { SettingsForm } from './SettingsForm';
+import { STAFF_ROLES, type StaffRole } from './settings-rules';
 
 type Bilingual = { en: string; 'zh-CN': string };
 

@@ -1,15 +1,17 @@
 import { useId } from 'react';
 import { useLocale } from '../../components/useLocale';
 import { BoundedNumberInput } from './BoundedNumberInput';
-import { TIMEOUT_BOUNDS, STAFF_ROLES, type StaffRole, type TimeoutsDraft } from './session-timeouts';
+import type { TimeoutsDraft } from './session-timeouts';
+import { STAFF_ROLES, type StaffRole, TIMEOUT_BOUNDS } from './settings-rules';
+
+const FIELDS = ['idleMinutes', 'absoluteHours'] as const;
 
 /** Automatic logoff per role: minutes without activity and hours after sign-in, within the server's bounds. */
 export function SessionTimeoutsTable({ draft, onChange }: { draft: TimeoutsDraft; onChange: (draft: TimeoutsDraft) => void }) {
   const { t } = useLocale('app');
   const prefix = useId();
   const hintId = useId();
-  const { idleMinutes: idle, absoluteHours: absolute } = TIMEOUT_BOUNDS;
-  const set = (role: StaffRole, field: 'idleMinutes' | 'absoluteHours', text: string) => onChange({ ...draft, [role]: { ...draft[role], [field]: text } });
+  const set = (role: StaffRole, field: (typeof FIELDS)[number], text: string) => onChange({ ...draft, [role]: { ...draft[role], [field]: text } });
   return (
     <fieldset className="fieldset">
       <legend>{t('policy.timeouts.title')}</legend>
@@ -21,8 +23,11 @@ export function SessionTimeoutsTable({ draft, onChange }: { draft: TimeoutsDraft
           <thead>
             <tr>
               <th scope="col">{t('policy.timeouts.role')}</th>
-              <th scope="col">{t('policy.timeouts.idle', idle)}</th>
-              <th scope="col">{t('policy.timeouts.absolute', absolute)}</th>
+              {FIELDS.map((field) => (
+                <th scope="col" key={field}>
+                  {t(`policy.timeouts.${field}`, TIMEOUT_BOUNDS[field])}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -31,32 +36,21 @@ export function SessionTimeoutsTable({ draft, onChange }: { draft: TimeoutsDraft
               return (
                 <tr key={role}>
                   <th scope="row">{name}</th>
-                  <td className="field field-number">
-                    <label className="visually-hidden" htmlFor={`${prefix}-${role}-idle`}>
-                      {t('policy.timeouts.idleOf', { role: name })}
-                    </label>
-                    <BoundedNumberInput
-                      id={`${prefix}-${role}-idle`}
-                      value={draft[role].idleMinutes}
-                      {...idle}
-                      describedBy={hintId}
-                      error={t('policy.timeouts.idleInvalid', idle)}
-                      onChange={(text) => set(role, 'idleMinutes', text)}
-                    />
-                  </td>
-                  <td className="field field-number">
-                    <label className="visually-hidden" htmlFor={`${prefix}-${role}-absolute`}>
-                      {t('policy.timeouts.absoluteOf', { role: name })}
-                    </label>
-                    <BoundedNumberInput
-                      id={`${prefix}-${role}-absolute`}
-                      value={draft[role].absoluteHours}
-                      {...absolute}
-                      describedBy={hintId}
-                      error={t('policy.timeouts.absoluteInvalid', absolute)}
-                      onChange={(text) => set(role, 'absoluteHours', text)}
-                    />
-                  </td>
+                  {FIELDS.map((field) => (
+                    <td className="field field-number" key={field}>
+                      <label className="visually-hidden" htmlFor={`${prefix}-${role}-${field}`}>
+                        {t(`policy.timeouts.${field}Of`, { role: name })}
+                      </label>
+                      <BoundedNumberInput
+                        id={`${prefix}-${role}-${field}`}
+                        value={draft[role][field]}
+                        {...TIMEOUT_BOUNDS[field]}
+                        describedBy={hintId}
+                        error={t('policy.timeouts.invalid', TIMEOUT_BOUNDS[field])}
+                        onChange={(text) => set(role, field, text)}
+                      />
+                    </td>
+                  ))}
                 </tr>
               );
             })}

@@ -16,8 +16,5 @@ export interface BookingPolicies {
   defaultCutoffMinutes: number;
 }
 
-/** The server's bounds (src/app/admin/create-organization.ts). */
-export const POLICY_BOUNDS = { holdMinutes: { min: 1, max: 60 }, defaultCutoffMinutes: { min: 0, max: 30 * 24 * 60 } } as const;
-
 export const loadSettings = () => api.get<OrgSettings>('/org/settings');
 export const saveSettings = (change: Partial<Omit<OrgSettings, 'slug' | 'policies'>> & { policies?: Partial<BookingPolicies> }) => api.put<OrgSettings>('/org/settings', change);

@@ -1,16 +1,10 @@
+import { STAFF_ROLES, type StaffRole, TIMEOUT_BOUNDS } from './settings-rules';
 import { wholeNumberIn } from './whole-number';
-
-/** The roles of the people who run the business (every role but customer): each has its own session limits. */
-export const STAFF_ROLES = ['owner', 'admin', 'staff', 'receptionist', 'auditor'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export interface RoleTimeouts {
   idleMinutes: number;
   absoluteHours: number;
 }
-
-/** The server's bounds (src/app/auth/session-timeout-policy.ts). */
-export const TIMEOUT_BOUNDS = { idleMinutes: { min: 5, max: 60 }, absoluteHours: { min: 1, max: 24 } } as const;
 
 /** What the fields hold while an admin types: text, checked on every change. */
 export type TimeoutsDraft = Record<StaffRole, { idleMinutes: string; absoluteHours: string }>;
