@@ -137,6 +137,20 @@ describe.each(ENGINES)('session limits per role as an organization policy on %s'
     expect(Date.parse((await me(app, after)).json().session.expiresAt)).toBe(Date.parse((await me(app, after)).json().session.authAt) + 24 * HOUR);
   });
 
+  it('"my devices" lists only the sessions the current limits keep alive, each with its end under them', async () => {
+    const laptop = await signIn(app, staff, { 'user-agent': 'Laptop/1.0' });
+    const phone = await signIn(app, staff, { 'user-agent': 'Phone/2.0' });
+    expect((await setPolicy(await signIn(app, admin), { staff: { idleMinutes: 5, absoluteHours: 2 } })).statusCode).toBe(200);
+    rt.clock.advance(4 * MINUTE);
+    expect(await alive(laptop)).toBe(true);
+    rt.clock.advance(2 * MINUTE);
+    const list = await app.inject({ method: 'GET', url: '/api/v1/auth/sessions', headers: laptop.headers });
+    const sessions = list.json().sessions as { userAgent: string; createdAt: string; expiresAt: string }[];
+    expect(sessions.map((s) => s.userAgent)).toEqual(['Laptop/1.0']);
+    expect(Date.parse(sessions[0]?.expiresAt ?? '')).toBe(Date.parse(sessions[0]?.createdAt ?? '') + 2 * HOUR);
+    expect(await alive(phone)).toBe(false);
+  });
+
   it('follows the role a member holds now: a receptionist made staff gets the staff limits at the next request', async () => {
     const r = await signIn(app, reception);
     const a = await signIn(app, admin);

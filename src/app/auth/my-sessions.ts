@@ -1,6 +1,7 @@
 import { notFound } from '../../domain/errors.js';
 import type { AppContext, Repositories } from '../ports.js';
-import { type AuthContext, actorOf } from './session-model.js';
+import { sessionLimits } from './resolve-session.js';
+import { type AuthContext, type Session, actorOf } from './session-model.js';
 
 export interface SessionSummary {
   id: string;
@@ -15,22 +16,28 @@ export interface SessionSummary {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** "My devices": the caller's live sessions, the current one marked. */
+/** "My devices": the caller's live sessions (by the limits that bind them now), the current one marked. */
 export async function listMySessions(ctx: AppContext, auth: AuthContext): Promise<SessionSummary[]> {
   const now = ctx.clock.now();
-  const sessions = await ctx.uow.read((repos) => repos.accounts.sessions.listForUser(auth.userId, now));
-  return sessions
-    .filter((s) => now - s.lastSeenAt < s.idleTimeoutMs)
-    .map((s) => ({
-      id: s.id,
-      current: s.id === auth.sessionId,
-      createdAt: iso(s.createdAt),
-      lastSeenAt: iso(s.lastSeenAt),
-      expiresAt: iso(s.expiresAt),
-      ip: s.ip,
-      userAgent: s.userAgent,
-      authMethods: s.authMethods,
-    }));
+  const live = await ctx.uow.read(async (repos) => {
+    const roles = new Map((await repos.accounts.memberships.forUser(auth.userId)).map((m) => [m.orgId, m.role]));
+    const out: { session: Session; expiresAt: number }[] = [];
+    for (const session of await repos.accounts.sessions.listForUser(auth.userId, now)) {
+      const limits = await sessionLimits(repos, session, session.orgId ? (roles.get(session.orgId) ?? null) : null);
+      if (now < limits.expiresAt && now - session.lastSeenAt < limits.idleMs) out.push({ session, expiresAt: limits.expiresAt });
+    }
+    return out;
+  });
+  return live.map(({ session: s, expiresAt }) => ({
+    id: s.id,
+    current: s.id === auth.sessionId,
+    createdAt: iso(s.createdAt),
+    lastSeenAt: iso(s.lastSeenAt),
+    expiresAt: iso(expiresAt),
+    ip: s.ip,
+    userAgent: s.userAgent,
+    authMethods: s.authMethods,
+  }));
 }
 
 async function recordRevoke(repos: Repositories, auth: AuthContext, ids: string[], reason: string): Promise<void> {
