@@ -7,15 +7,19 @@
  * thread with the same settings for every measurement:
  *   1. GET /bench/empty on a plain Fastify instance (no plugins): the framework's ceiling;
  *   2. GET /bench/empty registered on the Slotguard app (helmet headers, hooks): the app's ceiling;
- *   3. GET /api/v1/orgs/:org/services/:id/slots over 7 days (4 different weeks, rotated);
- *   4. the same over 31 days (4 different months, rotated);
- *   5. the 7-day queries again on a second app over the same runtime whose slot answer cache
+ *   3. GET /api/v1/orgs/:org/services/:id/slots over 7 days (4 different weeks, rotated),
+ *      without Accept-Encoding (the whole JSON on the wire);
+ *   4. the same with `Accept-Encoding: gzip, deflate, br, zstd`, as every browser sends it (the
+ *      booking page's own requests): cached answers go out gzip-compressed;
+ *   5. and 6. the same two over 31 days (4 different months, rotated);
+ *   7. the 7-day queries again on a second app over the same runtime whose slot answer cache
  *      keeps nothing: what every query costs when availability changes between requests.
  * Nothing is written while measuring, so 3 and 4 are answered from the slot answer cache
  * (src/app/public/slot-answer-cache.ts) after their first request; the hit counts are printed.
  * Fixture: 1 service (30 min every 15 min, 10-min buffer after), 4 staff with differing weekly
  * hours, about every third start booked for 8 weeks.
  */
+import { gzipSync } from 'node:zlib';
 import Fastify from 'fastify';
 import type { Engine } from '../src/db/engine.js';
 import { SlotAnswerCache } from '../src/app/public/slot-answer-cache.js';
@@ -40,8 +44,11 @@ const options = parseOptions(
 
 const planModule = new URL('./support/fixed-plan.ts', import.meta.url).href;
 
-async function measure(url: string, paths: string[]): Promise<LoadSummary> {
-  const data: FixedPlanData = { requests: paths.map((path) => ({ method: 'GET', path })) };
+/** What Chromium and Firefox send on a fetch() from the booking page. */
+const BROWSER_ENCODINGS = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+
+async function measure(url: string, paths: string[], headers: Record<string, string> = {}): Promise<LoadSummary> {
+  const data: FixedPlanData = { requests: paths.map((path) => ({ method: 'GET', path, headers })) };
   const load = await runLoad({
     url,
     connections: options.connections,
@@ -80,10 +87,10 @@ async function benchEngine(engine: Engine): Promise<void> {
           const res = await fetch(`${appUrl}${p}`);
           const text = await res.text();
           if (res.status !== 200) throw new Error(`${p}: ${res.status} ${text}`);
-          return { slots: (JSON.parse(text) as { slots: unknown[] }).slots.length, bytes: text.length };
+          return { slots: (JSON.parse(text) as { slots: unknown[] }).slots.length, bytes: text.length, gzip: gzipSync(text).length };
         }),
       );
-      console.log(`${label} queries: ${sizes.map((s) => `${s.slots} slots/${fmtInt(s.bytes / 1024)} KiB`).join(', ')}`);
+      console.log(`${label} queries: ${sizes.map((s) => `${s.slots} slots/${fmtInt(s.bytes / 1024)} KiB (gzip ${(s.gzip / 1024).toFixed(1)} KiB)`).join(', ')}`);
     }
 
     const before = { ...rt.ctx.slotAnswers.stats };
@@ -91,7 +98,9 @@ async function benchEngine(engine: Engine): Promise<void> {
     rows.push(['empty route, plain Fastify', await measure(plainUrl, ['/bench/empty'])]);
     rows.push(['empty route, Slotguard app', await measure(appUrl, ['/bench/empty'])]);
     rows.push(['slots, 7-day range', await measure(appUrl, week)]);
+    rows.push(['slots, 7-day, gzip accepted', await measure(appUrl, week, BROWSER_ENCODINGS)]);
     rows.push(['slots, 31-day range', await measure(appUrl, month)]);
+    rows.push(['slots, 31-day, gzip accepted', await measure(appUrl, month, BROWSER_ENCODINGS)]);
     rows.push(['slots, 7-day, no cache', await measure(uncachedUrl, week)]);
     const hits = rt.ctx.slotAnswers.stats.hits - before.hits;
     const misses = rt.ctx.slotAnswers.stats.misses - before.misses;

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDateOverride } from '../src/app/admin/add-date-override.js';
@@ -134,6 +135,33 @@ describe.each(ENGINES)('cached slot answers on %s', (engine) => {
     expect(at(await slotsOn('2027-03-08', app2), '09:00')?.staffIds).toEqual([ben]);
   });
 
+  it('sends an answer from the cache gzip-compressed to a client that accepts gzip, the same JSON', async () => {
+    const url = `/api/v1/orgs/shop/services/${shop.haircut.id}/slots?from=2027-03-10&to=2027-03-16&timeZone=Asia/Shanghai`;
+    const gzip = { 'accept-encoding': 'gzip, deflate, br' };
+    // Computed for this request: sent as it is, even to a client that accepts gzip.
+    const fresh = await app.inject({ method: 'GET', url, headers: gzip });
+    expect(fresh.headers['content-encoding']).toBeUndefined();
+    expect(fresh.statusCode).toBe(200);
+    expect(fresh.headers.vary).toBe('Accept-Encoding');
+    const expected = fresh.json() as { slots: Slot[] };
+    expect(expected.slots.length).toBeGreaterThan(20);
+
+    const hit = await app.inject({ method: 'GET', url, headers: gzip });
+    expect(hit.statusCode).toBe(200);
+    expect(hit.headers['content-encoding']).toBe('gzip');
+    expect(hit.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(hit.headers.vary).toBe('Accept-Encoding');
+    expect(hit.headers['cache-control']).toBe('no-store');
+    expect(hit.rawPayload.length).toBeLessThan(fresh.rawPayload.length / 4);
+    expect(JSON.parse(gunzipSync(hit.rawPayload).toString('utf8'))).toEqual(expected);
+
+    for (const headers of [{}, { 'accept-encoding': 'br, gzip;q=0' }, { 'accept-encoding': 'identity' }]) {
+      const plain = await app.inject({ method: 'GET', url, headers });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.json()).toEqual(expected);
+    }
+  });
+
   it('notices a change written outside the use cases too (the database keeps the versions)', async () => {
     const { ana, ben } = shop.staff;
     expect(at(await slotsOn('2027-03-09'), '09:00')?.staffIds).toEqual([ana, ben]);
@@ -147,4 +175,5 @@ describe.each(ENGINES)('cached slot answers on %s', (engine) => {
     const gone = await app.inject({ method: 'GET', url: `/api/v1/orgs/shop/services/${shop.haircut.id}/slots?from=2027-03-09&to=2027-03-09&timeZone=Europe/Berlin` });
     expect(gone.statusCode).toBe(404);
   });
+
 });

@@ -3,7 +3,7 @@ import type { Request } from 'autocannon';
 import type { LoadPlan } from './plan.js';
 
 export interface FixedPlanData {
-  requests: { method: 'GET' | 'POST'; path: string }[];
+  requests: { method: 'GET' | 'POST'; path: string; headers?: Record<string, string> }[];
 }
 
 export function createPlan(data: FixedPlanData): LoadPlan {

@@ -26,10 +26,17 @@ export async function findSlots(ctx: AppContext, q: SlotsQuery): Promise<SlotsAn
   return answer.slotsAt(now);
 }
 
-/** findSlots as the JSON text of SlotsAnswer, ready to send. */
-export async function findSlotsJson(ctx: AppContext, q: SlotsQuery): Promise<string> {
-  const { answer, now } = await slotAnswer(ctx, q);
-  return answer.jsonAt(now);
+/** findSlots ready to send: the JSON text of SlotsAnswer, and gzip of it when that is cheap. */
+export interface SlotsBody {
+  json: string;
+  /** For an answer from the cache: the same body gzip-compressed (once, then kept). Else null. */
+  gzip: (() => Buffer) | null;
+}
+
+export async function findSlotsBody(ctx: AppContext, q: SlotsQuery): Promise<SlotsBody> {
+  const { answer, now, cached } = await slotAnswer(ctx, q);
+  // A fresh answer may never be asked for again: compressing it would only add work.
+  return { json: answer.jsonAt(now), gzip: cached ? () => answer.gzipAt(now) : null };
 }
 
 /**
@@ -39,16 +46,16 @@ export async function findSlotsJson(ctx: AppContext, q: SlotsQuery): Promise<str
  * make the entry stale early (recomputed at the next request), never hide the change.
  * A hit skips the input checks: only answers to valid queries are ever stored under a key.
  */
-async function slotAnswer(ctx: AppContext, q: SlotsQuery): Promise<{ answer: SlotAnswer; now: number }> {
+async function slotAnswer(ctx: AppContext, q: SlotsQuery): Promise<{ answer: SlotAnswer; now: number; cached: boolean }> {
   const key = JSON.stringify([q.orgSlug, q.serviceId, q.staffId ?? null, q.from, q.to, q.timeZone]);
   return ctx.uow.read(async (repos) => {
     const version = await repos.availability.ofService(q.orgSlug, q.serviceId);
     const now = ctx.clock.now();
     const cached = version === null ? null : ctx.slotAnswers.get(key, version, now);
-    if (cached) return { answer: cached, now };
+    if (cached) return { answer: cached, now, cached: true };
     const answer = await computeAnswer(repos, q, version ?? '', now);
     if (version !== null) ctx.slotAnswers.set(key, answer);
-    return { answer, now };
+    return { answer, now, cached: false };
   });
 }
 

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { SlotRules } from '../../domain/slots/types.js';
 import { startBounds } from '../../domain/slots/slot-finder.js';
 
@@ -42,7 +43,7 @@ export class SlotAnswer {
   private readonly parts: SlotAnswerParts;
   private readonly json: string[];
   private readonly prefix: string;
-  private lastBody: { first: number; end: number; text: string } | null = null;
+  private lastBody: { first: number; end: number; text: string; gzip: Buffer | null } | null = null;
 
   constructor(parts: SlotAnswerParts) {
     this.parts = parts;
@@ -51,8 +52,9 @@ export class SlotAnswer {
     this.changesAt = parts.changesAt;
     this.json = parts.slots.map((s) => JSON.stringify({ start: s.start, end: s.end, staffIds: s.staffIds }));
     this.prefix = `{"timeZone":${JSON.stringify(parts.timeZone)},"slots":[`;
-    // Per slot: its view object, its JSON, and its share of the last body served.
-    this.bytes = 256 + this.json.reduce((n, s) => n + 3 * s.length + 128, 0);
+    // Per slot: its view object, its JSON, and its share of the last body served (the text
+    // and its gzip copy, a fraction of the text).
+    this.bytes = 256 + this.json.reduce((n, s) => n + 3.5 * s.length + 128, 0);
   }
 
   /** Whether this answer is still the answer at `now`, with nothing written since `version`. */
@@ -66,12 +68,28 @@ export class SlotAnswer {
   }
 
   jsonAt(now: number): string {
+    return this.bodyAt(now).text;
+  }
+
+  /**
+   * jsonAt as gzip, compressed once per body and kept: the body of a popular answer is sent
+   * again and again, and most of a request's cost is writing its bytes (an answer of a week
+   * is about 25 KiB of JSON, about 2 KiB compressed). Slot answers hold no secret, so
+   * compressing them gives a BREACH-style attack nothing to find.
+   */
+  gzipAt(now: number): Buffer {
+    const body = this.bodyAt(now);
+    body.gzip ??= gzipSync(body.text);
+    return body.gzip;
+  }
+
+  private bodyAt(now: number): { text: string; gzip: Buffer | null } {
     const [first, end] = this.window(now);
     const last = this.lastBody;
-    if (last && last.first === first && last.end === end) return last.text;
-    const text = `${this.prefix}${this.json.slice(first, end).join(',')}]}`;
-    this.lastBody = { first, end, text };
-    return text;
+    if (last && last.first === first && last.end === end) return last;
+    const body = { first, end, text: `${this.prefix}${this.json.slice(first, end).join(',')}]}`, gzip: null };
+    this.lastBody = body;
+    return body;
   }
 
   /** Indexes [first, end) of the slots offered at `now`. */
@@ -104,7 +122,8 @@ const DEFAULT_LIMITS: SlotAnswerCacheLimits = { maxEntries: 2_000, maxBytes: 32 
 /**
  * Slot answers of this process, least recently used dropped first, bounded in count and size.
  * Never trusted on its own: every request first reads the availability version from the
- * database (one indexed statement) and an entry serves only under the same version. That is
+ * database (one indexed statement, or on SQLite nothing when nothing was written since it was
+ * last read: see VersionMemo) and an entry serves only under the same version. That is
  * what keeps several app processes (PostgreSQL) or a CLI next to the server (SQLite) right:
  * their changes raise the version in their own transaction, and the next request here sees it.
  */

@@ -1,8 +1,9 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app/ports.js';
-import { findSlotsJson } from '../../app/public/find-slots.js';
+import { findSlotsBody } from '../../app/public/find-slots.js';
 import { listServices } from '../../app/public/list-services.js';
+import { acceptsGzip, varyOn } from '../accept-encoding.js';
 import { Id, OrgSlug, PlainDate, TimeZone, closed, errorResponses } from '../schemas.js';
 
 const ServiceList = Type.Object({
@@ -57,9 +58,10 @@ export function publicBookingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox 
         },
       },
       // The answer comes as JSON text (src/app/public/slot-answer-cache.ts writes exactly the
-      // schema's fields), so it is not serialized again on every request.
+      // schema's fields), so it is not serialized again on every request; an answer from the
+      // cache goes out gzip-compressed to clients that accept it, compressed once and kept.
       async (request, reply) => {
-        const json = await findSlotsJson(ctx, {
+        const body = await findSlotsBody(ctx, {
           orgSlug: request.params.org,
           serviceId: request.params.serviceId,
           from: request.query.from,
@@ -67,8 +69,14 @@ export function publicBookingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox 
           timeZone: request.query.timeZone,
           staffId: request.query.staffId ?? null,
         });
+        reply.type('application/json; charset=utf-8');
+        varyOn(reply, 'Accept-Encoding');
+        if (body.gzip && acceptsGzip(request.headers['accept-encoding'])) {
+          reply.header('content-encoding', 'gzip');
+          return reply.send(body.gzip() as unknown as Static<typeof SlotList>);
+        }
         // Typed as the schema's object; a string with a JSON content type is sent as it is.
-        return reply.type('application/json; charset=utf-8').send(json as unknown as Static<typeof SlotList>);
+        return reply.send(body.json as unknown as Static<typeof SlotList>);
       },
     );
   };
