@@ -23,6 +23,17 @@ const insertKeyQuery = new PreparedQuery((db, row: DataKeysTable) => db.insertIn
 /** Whose data a key protects: one customer (erasable alone), or the org's own secrets. */
 export type KeyOwnerType = 'customer' | 'org' | 'org_index' | 'user';
 
+/**
+ * Owners whose active key is never replaced: an org's blind-index key (key rotation keeps it,
+ * since every stored index would change with it; see key-rotation.ts). Their active key is
+ * remembered in the key cache, which saves a `data_keys` lookup on every booking's customer
+ * match. It is forgotten when destroyed here, and by the cache's age limit when another
+ * process destroys it (as for every cached key).
+ */
+const FIXED_ACTIVE_KEY: ReadonlySet<KeyOwnerType> = new Set(['org_index']);
+
+const ownerName = (owner: Pick<KeyOwner, 'type' | 'id'>) => `${owner.type}:${owner.id}`;
+
 export interface KeyOwner {
   orgId: string;
   type: KeyOwnerType;
@@ -47,9 +58,16 @@ export class KeyRing {
 
   /** The owner's current key, created on first use. */
   async activeKey(owner: KeyOwner): Promise<{ id: string; key: Buffer }> {
+    const fixed = FIXED_ACTIVE_KEY.has(owner.type);
+    if (fixed) {
+      const known = this.cache.fixedActiveKey(ownerName(owner));
+      if (known) return known;
+    }
     const row = await activeKeyQuery.first(this.db, { type: owner.type, id: owner.id });
-    if (row?.wrapped) return { id: row.id, key: await this.unwrapCached(row.id, row.master_version, row.wrapped) };
-    return this.createKey(owner);
+    if (!row?.wrapped) return this.createKey(owner);
+    const key = await this.unwrapCached(row.id, row.master_version, row.wrapped);
+    if (fixed) this.cache.setFixedActiveKey(ownerName(owner), row.id, key);
+    return { id: row.id, key };
   }
 
   async createKey(owner: KeyOwner): Promise<{ id: string; key: Buffer }> {
@@ -93,6 +111,7 @@ export class KeyRing {
       .where('owner_id', '=', owner.id)
       .execute();
     for (const r of rows) this.cache.delete(r.id);
+    this.cache.forgetFixedActiveKey(ownerName(owner));
     const result = await this.db
       .updateTable('data_keys')
       .set({ wrapped: null, destroyed_at: this.now() })
