@@ -9,6 +9,7 @@ import * as availabilityVersions from './migrations/0006-availability-versions.j
 import * as apiKeys from './migrations/0005-api-keys.js';
 import * as bookingCustomerIndex from './migrations/0008-booking-customer-index.js';
 import * as antiPhishing from './migrations/0007-anti-phishing-phrase.js';
+import * as liveHoldsIndex from './migrations/0009-live-holds-index.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0005-api-keys': apiKeys,
   '0008-booking-customer-index': bookingCustomerIndex,
   '0007-anti-phishing-phrase': antiPhishing,
+  '0009-live-holds-index': liveHoldsIndex,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

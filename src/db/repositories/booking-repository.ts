@@ -28,7 +28,8 @@ const expireHoldsQuery = new PreparedQuery((db, p: { staffIds: readonly string[]
     .updateTable('bookings')
     .set({ status: 'expired', updated_at: p.now, version: sql`version + 1` })
     .where('staff_id', 'in', p.staffIds)
-    .where('status', '=', 'held')
+    // Literal, so that the partial index bookings_live_holds (migration 0009) applies.
+    .where(sql.ref('status'), '=', sql.lit('held'))
     .where('hold_expires_at', '<=', p.now),
 );
 

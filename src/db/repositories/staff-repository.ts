@@ -35,12 +35,22 @@ const contactPlace = (column: 'email' | 'phone', staffId: string) => ({ table: '
 
 /** Staff members' work email and phone are sealed with their organization's key. */
 export class KyselyStaffRepository implements StaffRepository {
+  /**
+   * Staff members this repository read, by org and id. One repository serves one unit of work;
+   * its writes that change what is kept here (insert, update) clear it, markAssigned changes
+   * only a column not kept. A booking reads its staff member for the slot check and again for
+   * its notices: the second read costs nothing.
+   */
+  private readonly seen = new Map<string, StaffMember>();
+
   constructor(
     private readonly db: Kysely<DB>,
     private readonly crypto: FieldCrypto,
   ) {}
 
   async findById(orgId: string, id: string): Promise<StaffMember | null> {
+    const seen = this.seen.get(`${orgId}/${id}`);
+    if (seen) return seen;
     const [staff] = await this.listByIds(orgId, [id]);
     return staff ?? null;
   }
@@ -48,7 +58,11 @@ export class KyselyStaffRepository implements StaffRepository {
   async listByIds(orgId: string, ids: readonly string[]): Promise<StaffMember[]> {
     if (ids.length === 0) return [];
     const rows = await byIdsQuery.rows(this.db, { orgId, staffIds: ids });
-    return rows.map((r) => ({ id: r.id, orgId: r.org_id, name: r.name, timeZone: r.time_zone, active: r.active === 1 }));
+    return rows.map((r) => {
+      const staff = { id: r.id, orgId: r.org_id, name: r.name, timeZone: r.time_zone, active: r.active === 1 };
+      this.seen.set(`${orgId}/${r.id}`, staff);
+      return staff;
+    });
   }
 
   async list(orgId: string): Promise<StaffMember[]> {
@@ -72,6 +86,7 @@ export class KyselyStaffRepository implements StaffRepository {
   }
 
   async insert(s: StaffMember): Promise<void> {
+    this.seen.clear();
     await this.db
       .insertInto('staff_members')
       .values({
@@ -124,6 +139,7 @@ export class KyselyStaffRepository implements StaffRepository {
   }
 
   async update(p: Omit<StaffProfile, 'serviceIds'>, serviceIds?: readonly string[]): Promise<void> {
+    this.seen.clear();
     const owner = { orgId: p.orgId, type: 'org', id: p.orgId } as const;
     await this.db
       .updateTable('staff_members')
