@@ -4,6 +4,7 @@ import { type BookingStatus, OCCUPYING_STATUSES } from '../../domain/booking/boo
 import type { AssignmentReason } from '../../domain/booking/staff-picker.js';
 import { conflict } from '../../domain/errors.js';
 import type { Booking, BookingEvent } from '../../domain/model.js';
+import { MAX_BUSY_SPAN_MS } from '../../domain/slots/slot-rules.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
 import type { BookingEventsTable, BookingsTable, DB } from '../schema.js';
 import { PreparedQuery } from '../prepared-query.js';
@@ -11,7 +12,7 @@ import { mapWriteError } from '../write-errors.js';
 
 const LIVE = OCCUPYING_STATUSES as BookingStatus[];
 
-const busyQuery = new PreparedQuery((db, p: { orgId: string; staffIds: readonly string[]; from: number; to: number; now: number }) =>
+const busyQuery = new PreparedQuery((db, p: { orgId: string; staffIds: readonly string[]; from: number; to: number; now: number; earliestStart: number }) =>
   db
     .selectFrom('bookings')
     .select(['id', 'staff_id', 'service_id', 'start_at', 'busy_start', 'busy_end', 'status', 'hold_expires_at'])
@@ -20,6 +21,10 @@ const busyQuery = new PreparedQuery((db, p: { orgId: string; staffIds: readonly 
     .where('status', 'in', LIVE)
     .where('busy_start', '<', p.to)
     .where('busy_end', '>', p.from)
+    // Implied by the line above (no booking occupies longer than MAX_BUSY_SPAN_MS, which
+    // toRow enforces), and it bounds the index range: without it the search reads every
+    // earlier booking of the staff member.
+    .where('busy_start', '>', p.earliestStart)
     .where((eb) => eb.or([eb('hold_expires_at', 'is', null), eb('hold_expires_at', '>', p.now)])),
 );
 
@@ -46,7 +51,7 @@ export class KyselyBookingRepository implements BookingRepository {
 
   async busy(orgId: string, staffIds: readonly string[], from: number, to: number, now: number): Promise<BusyBooking[]> {
     if (staffIds.length === 0) return [];
-    const rows = await busyQuery.rows(this.db, { orgId, staffIds, from, to, now });
+    const rows = await busyQuery.rows(this.db, { orgId, staffIds, from, to, now, earliestStart: from - MAX_BUSY_SPAN_MS });
     return rows.map((r) => ({
       bookingId: r.id,
       staffId: r.staff_id,
@@ -201,6 +206,9 @@ export class KyselyBookingRepository implements BookingRepository {
   }
 
   private async toRow(b: Booking): Promise<Omit<BookingsTable, 'hold_token_hash'>> {
+    if (!(b.busyEnd > b.busyStart && b.busyEnd - b.busyStart <= MAX_BUSY_SPAN_MS)) {
+      throw new Error(`Booking ${b.id} would occupy ${b.busyEnd - b.busyStart} ms (at most ${MAX_BUSY_SPAN_MS})`);
+    }
     const owner = b.customerId
       ? ({ orgId: b.orgId, type: 'customer', id: b.customerId } as const)
       : ({ orgId: b.orgId, type: 'org', id: b.orgId } as const);

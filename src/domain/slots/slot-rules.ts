@@ -4,7 +4,7 @@
  * The shape `{ path, message }` matches ErrorDetail, so callers can hand it to invalidRequest.
  */
 import { parsePlainDate } from '../time/plain-date.js';
-import { MINUTES_PER_DAY } from '../time/units.js';
+import { MINUTES_PER_DAY, MS_PER_MINUTE } from '../time/units.js';
 import { isValidTimeZone } from '../time/zone-offsets.js';
 import type { LocalInterval, SlotRules, StaffAvailability } from './types.js';
 
@@ -29,6 +29,12 @@ const OVERRIDE_KINDS: ReadonlySet<string> = new Set(['off', 'hours', 'extra']);
 
 // A slot must fit in one local day's working interval, so nothing longer than a day fits.
 const MAX_MINUTES = MINUTES_PER_DAY;
+/**
+ * The longest time one booking can occupy: its duration and both buffers at their limits.
+ * The store relies on it to find the bookings around an instant through an index (and
+ * refuses to write a booking that occupies longer).
+ */
+export const MAX_BUSY_SPAN_MS = 3 * MAX_MINUTES * MS_PER_MINUTE;
 const MAX_NOTICE_MIN = 366 * MINUTES_PER_DAY;
 const MAX_ADVANCE_DAYS = 3660;
 
