@@ -10,6 +10,7 @@ import * as apiKeys from './migrations/0005-api-keys.js';
 import * as bookingCustomerIndex from './migrations/0008-booking-customer-index.js';
 import * as antiPhishing from './migrations/0007-anti-phishing-phrase.js';
 import * as liveHoldsIndex from './migrations/0009-live-holds-index.js';
+import * as busySearchIndex from './migrations/0010-busy-search-index.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0008-booking-customer-index': bookingCustomerIndex,
   '0007-anti-phishing-phrase': antiPhishing,
   '0009-live-holds-index': liveHoldsIndex,
+  '0010-busy-search-index': busySearchIndex,
 };
 
 class CodeMigrationProvider implements MigrationProvider {
