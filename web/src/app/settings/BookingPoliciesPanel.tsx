@@ -51,7 +51,7 @@ export function BookingPoliciesPanel() {
                 <label htmlFor={ids.hold}>{t('bookingPolicies.hold')}</label>
                 <BoundedNumberInput id={ids.hold} value={hold} {...holdMinutes} describedBy={ids.holdHint} error={t('bookingPolicies.holdInvalid', holdMinutes)} onChange={setHold} />
                 <p className="hint" id={ids.holdHint}>
-                  {t('bookingPolicies.holdHint')}
+                  {t('bookingPolicies.holdHint', holdMinutes)}
                 </p>
               </div>
               <div className="field field-number">
