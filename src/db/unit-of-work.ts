@@ -1,70 +1,13 @@
-import type { Kysely } from 'kysely';
-import type { OutboxSignal } from '../app/notifications/outbox-signal.js';
-import type { Clock, Repositories, UnitOfWork, WriteOptions } from '../app/ports.js';
-import type { MasterKeyProvider } from '../security/crypto/master-key.js';
-import { DataKeyCache } from './crypto/data-key-cache.js';
-import { FieldCrypto } from './crypto/field-crypto.js';
-import { KeyRing } from './crypto/key-ring.js';
+import type { Repositories, UnitOfWork, WriteOptions } from '../app/ports.js';
 import type { Database } from './database.js';
-import { accountRepositories } from './repositories/account-repositories.js';
-import { KyselyAvailabilityVersions, VersionMemo } from './repositories/availability-version-repository.js';
-import { KyselyAuditLog } from './repositories/audit-repository.js';
-import { KyselyBookingRepository } from './repositories/booking-repository.js';
-import { KyselyCalendarFeedRepository } from './repositories/calendar-feed-repository.js';
-import { KyselyCustomerRepository } from './repositories/customer-repository.js';
-import { KyselyIdempotencyRepository } from './repositories/idempotency-repository.js';
-import { KyselyManageTokenRepository } from './repositories/manage-token-repository.js';
-import { KyselyNotificationRepository } from './repositories/notification-repository.js';
-import { KyselyOrganizationRepository } from './repositories/organization-repository.js';
-import { KyselyOutbox } from './repositories/outbox-repository.js';
-import { KyselyServiceRepository } from './repositories/service-repository.js';
-import { KyselyStaffRepository } from './repositories/staff-repository.js';
-import { KyselyWebhookRepository } from './repositories/webhook-repository.js';
-import type { DB } from './schema.js';
+import { KyselyRepositories, type RepositoryDeps } from './repositories.js';
+import { VersionMemo } from './repositories/availability-version-repository.js';
 import { SqliteGroupCommit } from './sqlite-group-commit.js';
+
+export { fieldCrypto, type RepositoryDeps } from './repositories.js';
 
 const RETRYABLE_PG = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 3;
-
-/** What repositories need besides a connection: the clock and the keys for sealed fields. */
-export interface RepositoryDeps {
-  clock: Clock;
-  masterKeys: MasterKeyProvider;
-  keyCache: DataKeyCache;
-  /**
-   * Replaces how sealed fields are handled. Only the encryption-cost benchmark sets it (to
-   * measure bookings with and without sealing in one run); the composition root never does.
-   */
-  fieldCryptoFactory?: (db: Kysely<DB>, deps: RepositoryDeps) => FieldCrypto;
-  /** Hears when a committed transaction wrote outbox messages (wakes in-process workers). */
-  outboxSignal?: OutboxSignal;
-}
-
-export function fieldCrypto(db: Kysely<DB>, deps: RepositoryDeps): FieldCrypto {
-  if (deps.fieldCryptoFactory) return deps.fieldCryptoFactory(db, deps);
-  return new FieldCrypto(new KeyRing(db, deps.masterKeys, deps.keyCache, () => deps.clock.now()));
-}
-
-function repositories(db: Kysely<DB>, deps: RepositoryDeps, versions: VersionMemo): Repositories {
-  const crypto = fieldCrypto(db, deps);
-  const clock = deps.clock;
-  return {
-    orgs: new KyselyOrganizationRepository(db, crypto),
-    services: new KyselyServiceRepository(db),
-    staff: new KyselyStaffRepository(db, crypto),
-    bookings: new KyselyBookingRepository(db, crypto),
-    customers: new KyselyCustomerRepository(db, crypto),
-    manageTokens: new KyselyManageTokenRepository(db),
-    idempotency: new KyselyIdempotencyRepository(db),
-    audit: new KyselyAuditLog(db, clock),
-    accounts: accountRepositories(db, crypto, clock),
-    outbox: new KyselyOutbox(db, crypto, clock),
-    notifications: new KyselyNotificationRepository(db, crypto),
-    webhooks: new KyselyWebhookRepository(db, crypto),
-    calendarFeeds: new KyselyCalendarFeedRepository(db),
-    availability: new KyselyAvailabilityVersions(db, versions),
-  };
-}
 
 /**
  * Transactions on both engines. SQLite: `BEGIN IMMEDIATE` takes the database write lock up
@@ -87,7 +30,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
   }
 
   read<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
-    return fn(repositories(this.database.db, this.deps, this.versions));
+    return fn(new KyselyRepositories(this.database.db, this.deps, this.versions));
   }
 
   async write<T>(fn: (repos: Repositories) => Promise<T>, options: WriteOptions = {}): Promise<T> {
@@ -104,25 +47,25 @@ export class KyselyUnitOfWork implements UnitOfWork {
 
   private async writeSqlite<T>(groupCommit: SqliteGroupCommit, fn: (repos: Repositories) => Promise<T>): Promise<T> {
     const { result, repos } = await groupCommit.run(async (conn) => {
-      const repos = repositories(conn, this.deps, this.versions);
+      const repos = new KyselyRepositories(conn, this.deps, this.versions);
       return { result: await fn(repos), repos };
     });
     this.signalMessages(repos);
     return result;
   }
 
-  private signalMessages(repos: Repositories): void {
-    if (repos.outbox instanceof KyselyOutbox && repos.outbox.wrote) this.deps.outboxSignal?.notify();
+  private signalMessages(repos: KyselyRepositories): void {
+    if (repos.wroteMessages) this.deps.outboxSignal?.notify();
   }
 
   private async writePostgres<T>(fn: (repos: Repositories) => Promise<T>, options: WriteOptions): Promise<T> {
-    let repos: Repositories | null = null;
+    let repos: KyselyRepositories | null = null;
     const result = await this.database.db.transaction().execute(async (trx) => {
       const lock = [...new Set(options.lockStaffIds ?? [])].sort();
       if (lock.length > 0) {
         await trx.selectFrom('staff_members').select('id').where('id', 'in', lock).orderBy('id').forUpdate().execute();
       }
-      repos = repositories(trx, this.deps, this.versions);
+      repos = new KyselyRepositories(trx, this.deps, this.versions);
       return fn(repos);
     });
     if (repos) this.signalMessages(repos);
