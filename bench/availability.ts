@@ -1,6 +1,6 @@
 /**
  * Slot queries per second through the HTTP API, next to an empty route in the same run:
- *   npm run bench:availability -- [--engine sqlite|postgres|both] [--seconds N] [--connections C] [--warmup N]
+ *   npm run bench:availability -- [--engine sqlite|postgres|both] [--seconds N] [--connections C] [--warmup N] [--rounds R]
  *
  * One process: the Slotguard app (`buildHttpApp`, fixed clock, fresh SQLite file or PostgreSQL
  * schema) and a plain Fastify instance listen on ephemeral ports; autocannon runs in a worker
@@ -38,7 +38,7 @@ const BOOKED_DAYS = 56;
 
 const options = parseOptions(
   process.argv.slice(2),
-  { engine: 'sqlite', seconds: 10, connections: 10, warmup: 2 },
+  { engine: 'sqlite', seconds: 10, connections: 10, warmup: 2, rounds: 3 },
   { engine: ['sqlite', 'postgres', 'both'] },
 );
 
@@ -46,6 +46,8 @@ const planModule = new URL('./support/fixed-plan.ts', import.meta.url).href;
 
 /** What Chromium and Firefox send on a fetch() from the booking page. */
 const BROWSER_ENCODINGS = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 async function measure(url: string, paths: string[], headers: Record<string, string> = {}): Promise<LoadSummary> {
   const data: FixedPlanData = { requests: paths.map((path) => ({ method: 'GET', path, headers })) };
@@ -94,30 +96,42 @@ async function benchEngine(engine: Engine): Promise<void> {
     }
 
     const before = { ...rt.ctx.slotAnswers.stats };
-    const rows: [string, LoadSummary][] = [];
-    rows.push(['empty route, plain Fastify', await measure(plainUrl, ['/bench/empty'])]);
-    rows.push(['empty route, Slotguard app', await measure(appUrl, ['/bench/empty'])]);
-    rows.push(['slots, 7-day range', await measure(appUrl, week)]);
-    rows.push(['slots, 7-day, gzip accepted', await measure(appUrl, week, BROWSER_ENCODINGS)]);
-    rows.push(['slots, 31-day range', await measure(appUrl, month)]);
-    rows.push(['slots, 31-day, gzip accepted', await measure(appUrl, month, BROWSER_ENCODINGS)]);
-    rows.push(['slots, 7-day, no cache', await measure(uncachedUrl, week)]);
+    const plan: [string, () => Promise<LoadSummary>][] = [
+      ['empty route, plain Fastify', () => measure(plainUrl, ['/bench/empty'])],
+      ['empty route, Slotguard app', () => measure(appUrl, ['/bench/empty'])],
+      ['slots, 7-day range', () => measure(appUrl, week)],
+      ['slots, 7-day, gzip accepted', () => measure(appUrl, week, BROWSER_ENCODINGS)],
+      ['slots, 31-day range', () => measure(appUrl, month)],
+      ['slots, 31-day, gzip accepted', () => measure(appUrl, month, BROWSER_ENCODINGS)],
+      ['slots, 7-day, no cache', () => measure(uncachedUrl, week)],
+    ];
+    // Every measurement once per round; a ratio compares measurements of the same round
+    // (a minute apart at most), and the figures are medians over the rounds: on a shared VM
+    // the same measurement moves by 20% or more from one minute to the next.
+    const rounds: LoadSummary[][] = [];
+    for (let round = 0; round < options.rounds; round++) {
+      const results: LoadSummary[] = [];
+      for (const [, run] of plan) results.push(await run());
+      rounds.push(results);
+      const plainRate = results[0]?.perSecond ?? 1;
+      console.log(`round ${round + 1}: ${plan.map(([label], i) => `${label} ${fmtInt(results[i]?.perSecond ?? 0)}/s (${((results[i]?.perSecond ?? 0) / plainRate).toFixed(2)})`).join('; ')}`);
+    }
     const hits = rt.ctx.slotAnswers.stats.hits - before.hits;
     const misses = rt.ctx.slotAnswers.stats.misses - before.misses;
     console.log(`slot answer cache while measuring: ${fmtInt(hits)} hits, ${fmtInt(misses)} misses (the no-cache app misses every time)`);
 
-    const plainRate = rows[0]?.[1].perSecond ?? 1;
-    const appRate = rows[1]?.[1].perSecond ?? 1;
     console.log(
-      `${'measurement'.padEnd(28)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'server busy'.padStart(12)} ${'ms/req'.padStart(7)}  ratio to empty (plain / app)`,
+      `${'measurement (median of rounds)'.padEnd(31)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'server busy'.padStart(12)} ${'ms/req'.padStart(7)}  ratio to empty (plain / app), median of the rounds' ratios`,
     );
-    for (const [label, s] of rows) {
+    plan.forEach(([label], i) => {
+      const of = (pick: (s: LoadSummary) => number) => median(rounds.map((r) => pick(r[i] as LoadSummary)));
+      const ratioTo = (j: number) => median(rounds.map((r) => (r[i]?.perSecond ?? 0) / (r[j]?.perSecond ?? 1)));
       console.log(
-        `${label.padEnd(28)} ${fmtInt(s.perSecond).padStart(8)} ${fmtMs(s.latencyMs.p50).padStart(8)} ${fmtMs(s.latencyMs.p99).padStart(8)} ` +
-          `${`${(100 * s.server.busy).toFixed(0)}%`.padStart(12)} ${s.server.busyMsPerResponse.toFixed(3).padStart(7)}  ` +
-          `${(s.perSecond / plainRate).toFixed(2)} / ${(s.perSecond / appRate).toFixed(2)}`,
+        `${label.padEnd(31)} ${fmtInt(of((s) => s.perSecond)).padStart(8)} ${fmtMs(of((s) => s.latencyMs.p50)).padStart(8)} ${fmtMs(of((s) => s.latencyMs.p99)).padStart(8)} ` +
+          `${`${(100 * of((s) => s.server.busy)).toFixed(0)}%`.padStart(12)} ${of((s) => s.server.busyMsPerResponse).toFixed(3).padStart(7)}  ` +
+          `${ratioTo(0).toFixed(2)} / ${ratioTo(1).toFixed(2)}`,
       );
-    }
+    });
   } finally {
     await plain.close();
     await uncached.close();

@@ -64,8 +64,9 @@ export async function buildHttpApp(runtime: Runtime, options: HttpOptions = {}):
 
   await registerSecurityHeaders(app);
   registerHsts(app, options.transport);
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (request.url.startsWith('/api/v1/')) reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
 
   app.addSchema(ErrorResponse);

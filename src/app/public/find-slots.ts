@@ -28,15 +28,17 @@ export async function findSlots(ctx: AppContext, q: SlotsQuery): Promise<SlotsAn
 
 /** findSlots ready to send: the JSON text of SlotsAnswer, and gzip of it when that is cheap. */
 export interface SlotsBody {
-  json: string;
+  /** For an answer from the cache as UTF-8 bytes, encoded once and kept; else the text. */
+  json: string | Buffer;
   /** For an answer from the cache: the same body gzip-compressed (once, then kept). Else null. */
   gzip: (() => Buffer) | null;
 }
 
 export async function findSlotsBody(ctx: AppContext, q: SlotsQuery): Promise<SlotsBody> {
   const { answer, now, cached } = await slotAnswer(ctx, q);
-  // A fresh answer may never be asked for again: compressing it would only add work.
-  return { json: answer.jsonAt(now), gzip: cached ? () => answer.gzipAt(now) : null };
+  // A fresh answer may never be asked for again: encoding or compressing it ahead would only add work.
+  if (!cached) return { json: answer.jsonAt(now), gzip: null };
+  return { json: answer.utf8At(now), gzip: () => answer.gzipAt(now) };
 }
 
 /**

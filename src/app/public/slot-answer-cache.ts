@@ -43,7 +43,7 @@ export class SlotAnswer {
   private readonly parts: SlotAnswerParts;
   private readonly json: string[];
   private readonly prefix: string;
-  private lastBody: { first: number; end: number; text: string; gzip: Buffer | null } | null = null;
+  private lastBody: { first: number; end: number; text: string; utf8: Buffer | null; gzip: Buffer | null } | null = null;
 
   constructor(parts: SlotAnswerParts) {
     this.parts = parts;
@@ -52,9 +52,9 @@ export class SlotAnswer {
     this.changesAt = parts.changesAt;
     this.json = parts.slots.map((s) => JSON.stringify({ start: s.start, end: s.end, staffIds: s.staffIds }));
     this.prefix = `{"timeZone":${JSON.stringify(parts.timeZone)},"slots":[`;
-    // Per slot: its view object, its JSON, and its share of the last body served (the text
-    // and its gzip copy, a fraction of the text).
-    this.bytes = 256 + this.json.reduce((n, s) => n + 3.5 * s.length + 128, 0);
+    // Per slot: its view object, its JSON, and its share of the last body served (the text,
+    // its UTF-8 bytes and its gzip copy, a fraction of the text).
+    this.bytes = 256 + this.json.reduce((n, s) => n + 4.5 * s.length + 128, 0);
   }
 
   /** Whether this answer is still the answer at `now`, with nothing written since `version`. */
@@ -83,11 +83,18 @@ export class SlotAnswer {
     return body.gzip;
   }
 
-  private bodyAt(now: number): { text: string; gzip: Buffer | null } {
+  /** jsonAt as UTF-8 bytes, encoded once per body and kept (sent again and again as well). */
+  utf8At(now: number): Buffer {
+    const body = this.bodyAt(now);
+    body.utf8 ??= Buffer.from(body.text, 'utf8');
+    return body.utf8;
+  }
+
+  private bodyAt(now: number): { text: string; utf8: Buffer | null; gzip: Buffer | null } {
     const [first, end] = this.window(now);
     const last = this.lastBody;
     if (last && last.first === first && last.end === end) return last;
-    const body = { first, end, text: `${this.prefix}${this.json.slice(first, end).join(',')}]}`, gzip: null };
+    const body = { first, end, text: `${this.prefix}${this.json.slice(first, end).join(',')}]}`, utf8: null, gzip: null };
     this.lastBody = body;
     return body;
   }
