@@ -1,9 +1,21 @@
+interface Entry {
+  key: Buffer;
+  at: number;
+}
+
 /**
  * Unwrapped data keys kept in memory so that a hot path does not unwrap on every row. Bounded
  * in size and age: a key destroyed by another process stops working here within `ttlMs`.
+ *
+ * Two generations instead of a least-recently-used list: keys go into the young map; when it
+ * holds half the bound, it becomes the old map and the previous old map is dropped; a key
+ * found in the old map moves back to the young one. Every operation is constant time. (A Map
+ * reordered on every read and trimmed from its front slowed down as it churned: about 16 µs
+ * per new key at 10,000 keys, one new key per booking for a new customer.)
  */
 export class DataKeyCache {
-  private readonly entries = new Map<string, { key: Buffer; at: number }>();
+  private young = new Map<string, Entry>();
+  private old = new Map<string, Entry>();
   /** Owner -> id of its active key, for owners whose active key never changes. */
   private readonly fixedActive = new Map<string, string>();
 
@@ -14,29 +26,28 @@ export class DataKeyCache {
   ) {}
 
   get(id: string): Buffer | undefined {
-    const e = this.entries.get(id);
-    if (!e) return undefined;
+    let e = this.young.get(id);
+    if (!e) {
+      e = this.old.get(id);
+      if (!e) return undefined;
+      this.old.delete(id);
+      if (this.now() - e.at <= this.ttlMs) this.keep(id, e);
+    }
     if (this.now() - e.at > this.ttlMs) {
-      this.entries.delete(id);
+      this.young.delete(id);
       return undefined;
     }
-    // Refresh recency: Map iteration order is insertion order, so the oldest is first.
-    this.entries.delete(id);
-    this.entries.set(id, e);
     return e.key;
   }
 
   set(id: string, key: Buffer): void {
-    this.entries.delete(id);
-    this.entries.set(id, { key, at: this.now() });
-    if (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
+    this.old.delete(id);
+    this.keep(id, { key, at: this.now() });
   }
 
   delete(id: string): void {
-    this.entries.delete(id);
+    this.young.delete(id);
+    this.old.delete(id);
   }
 
   /**
@@ -68,7 +79,21 @@ export class DataKeyCache {
   }
 
   clear(): void {
-    this.entries.clear();
+    this.young.clear();
+    this.old.clear();
     this.fixedActive.clear();
+  }
+
+  /** How many keys are held (young and old). */
+  get size(): number {
+    return this.young.size + this.old.size;
+  }
+
+  private keep(id: string, e: Entry): void {
+    this.young.set(id, e);
+    if (this.young.size >= Math.max(1, this.maxEntries / 2)) {
+      this.old = this.young;
+      this.young = new Map();
+    }
   }
 }
