@@ -11,6 +11,7 @@ import * as bookingCustomerIndex from './migrations/0008-booking-customer-index.
 import * as antiPhishing from './migrations/0007-anti-phishing-phrase.js';
 import * as liveHoldsIndex from './migrations/0009-live-holds-index.js';
 import * as busySearchIndex from './migrations/0010-busy-search-index.js';
+import * as dropDataKeysMasterIndex from './migrations/0011-drop-data-keys-master-index.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0007-anti-phishing-phrase': antiPhishing,
   '0009-live-holds-index': liveHoldsIndex,
   '0010-busy-search-index': busySearchIndex,
+  '0011-drop-data-keys-master-index': dropDataKeysMasterIndex,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

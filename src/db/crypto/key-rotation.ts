@@ -53,9 +53,17 @@ export class KeyRotation {
     const current = this.master.currentVersion();
     const total = Number((await this.staleQuery(current).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
     let done = 0;
+    // In id order from where the last batch ended: each key is read once, however many there are.
+    let afterId = '';
     for (;;) {
-      const batch = await this.staleQuery(current).select(['id', 'master_version', 'wrapped']).limit(this.batchSize).execute();
+      const batch = await this.staleQuery(current)
+        .select(['id', 'master_version', 'wrapped'])
+        .where('id', '>', afterId)
+        .orderBy('id')
+        .limit(this.batchSize)
+        .execute();
       if (batch.length === 0) return done;
+      afterId = (batch.at(-1) as { id: string }).id;
       await this.db.transaction().execute(async (trx) => {
         for (const k of batch) {
           if (!k.wrapped) continue;
