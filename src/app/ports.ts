@@ -192,6 +192,15 @@ export interface AvailabilityVersions {
   ofService(orgSlug: string, serviceId: string): Promise<string | null>;
 }
 
+/**
+ * When held time becomes free again by itself: a hold's expiry changes what a service offers
+ * without any write, so no availability version moves then.
+ */
+export interface HoldExpiries {
+  /** The earliest expiry after `now` of a live hold on any staff member offering the service; null if none. */
+  nextOfService(serviceId: string, now: number): Promise<number | null>;
+}
+
 export interface Repositories {
   orgs: OrganizationRepository;
   services: ServiceRepository;
@@ -209,6 +218,7 @@ export interface Repositories {
   webhooks: WebhookRepository;
   calendarFeeds: CalendarFeedRepository;
   availability: AvailabilityVersions;
+  holdExpiries: HoldExpiries;
 }
 
 export interface WriteOptions {

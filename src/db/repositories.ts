@@ -7,6 +7,7 @@ import type {
   BookingRepository,
   Clock,
   CustomerRepository,
+  HoldExpiries,
   IdempotencyRepository,
   ManageTokenRepository,
   OrganizationRepository,
@@ -25,6 +26,7 @@ import { KyselyAuditLog } from './repositories/audit-repository.js';
 import { KyselyBookingRepository } from './repositories/booking-repository.js';
 import { KyselyCalendarFeedRepository } from './repositories/calendar-feed-repository.js';
 import { KyselyCustomerRepository } from './repositories/customer-repository.js';
+import { KyselyHoldExpiries } from './repositories/hold-expiry-repository.js';
 import { KyselyIdempotencyRepository } from './repositories/idempotency-repository.js';
 import { KyselyManageTokenRepository } from './repositories/manage-token-repository.js';
 import { KyselyNotificationRepository } from './repositories/notification-repository.js';
@@ -77,6 +79,7 @@ export class KyselyRepositories implements Repositories {
     webhooks?: WebhookRepository;
     calendarFeeds?: CalendarFeedRepository;
     availability?: AvailabilityVersions;
+    holdExpiries?: HoldExpiries;
   } = {};
 
   constructor(
@@ -148,5 +151,9 @@ export class KyselyRepositories implements Repositories {
 
   get availability(): AvailabilityVersions {
     return (this.made.availability ??= new KyselyAvailabilityVersions(this.db, this.versions));
+  }
+
+  get holdExpiries(): HoldExpiries {
+    return (this.made.holdExpiries ??= new KyselyHoldExpiries(this.db));
   }
 }

@@ -11,6 +11,7 @@ import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { corsAllowlist } from './plugins/cors.js';
 import { sessionAuth } from './plugins/session-auth.js';
 import { authApi } from './routes/auth-api.js';
+import { type LiveAvailabilityOptions, availabilityEventRoutes } from './routes/availability-events.js';
 import { bookingRoutes } from './routes/bookings.js';
 import { calendarFeedRoutes } from './routes/calendar-feed.js';
 import { healthRoutes } from './routes/health.js';
@@ -46,6 +47,8 @@ export interface HttpOptions {
   corsOrigins?: readonly string[];
   /** The sender address messages show (SMTP_FROM's address); admin previews use it. */
   mailFrom?: string;
+  /** Live availability streams: limits, heartbeat and check intervals (defaults in routes/availability-events.ts). */
+  liveAvailability?: Partial<LiveAvailabilityOptions>;
 }
 
 /** Builds the HTTP app. Plugins load in a fixed order: security, docs, errors, routes. */
@@ -98,6 +101,7 @@ export async function buildHttpApp(runtime: Runtime, options: HttpOptions = {}):
   await app.register(
     async (api) => {
       await api.register(publicBookingRoutes(runtime.ctx));
+      await api.register(availabilityEventRoutes(runtime.ctx, options.liveAvailability));
       await api.register(bookingRoutes(runtime.ctx));
       await api.register(manageRoutes(runtime.ctx));
       await api.register(calendarFeedRoutes(runtime.ctx));
