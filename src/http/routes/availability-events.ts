@@ -52,17 +52,19 @@ export function availabilityEventRoutes(ctx: AppContext, options: Partial<LiveAv
       },
       async (request, reply) => {
         const stream = streams.admit(request.ip);
+        // A client that goes away ends its stream, and with it the subscription and its place.
+        reply.raw.once('close', () => stream.discard());
         const { org, serviceId } = request.params;
         try {
           const subscription = await watch.subscribe(org, serviceId, (change) => stream.send('availability', change));
-          stream.body.once('close', () => subscription.stop());
+          // Gone while the subscription started: nothing will close it later.
+          if (stream.open) stream.body.once('close', () => subscription.stop());
+          else subscription.stop();
           stream.send('availability', { serviceId, version: subscription.version });
         } catch (e) {
           stream.discard();
           throw e;
         }
-        // A client that goes away ends its stream, and with it the subscription and its place.
-        reply.raw.once('close', () => stream.discard());
         reply
           .header('content-type', 'text/event-stream')
           .header('cache-control', 'no-store')
