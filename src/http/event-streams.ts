@@ -76,10 +76,6 @@ export class EventStreams {
 
   constructor(private readonly limits: EventStreamLimits) {}
 
-  get size(): number {
-    return this.streams.size;
-  }
-
   /** A new stream for `client` (its address), or 429 rate_limited beyond the limits. */
   admit(client: string): EventStream {
     if (this.closing) throw new RateLimitedError(5, 'The server is restarting; try again shortly');

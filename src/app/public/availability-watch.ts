@@ -59,11 +59,6 @@ export class AvailabilityWatch {
     private readonly options: AvailabilityWatchOptions,
   ) {}
 
-  /** Services watched now (for tests). */
-  get size(): number {
-    return this.watched.size;
-  }
-
   /**
    * Starts hearing about one service of an org. An unknown org, or a service it does not
    * offer (inactive or another org's), is not_found, as for its slot list.
@@ -74,17 +69,16 @@ export class AvailabilityWatch {
     const state = await this.ctx.uow.read(async (repos) => {
       const org = await requireOrg(repos, orgSlug);
       await requireService(repos, org, serviceId);
-      const known = this.watched.get(key);
-      if (known) return null;
       const counters = await repos.availability.ofService(orgSlug, serviceId);
       const nextExpiry = await repos.holdExpiries.nextOfService(serviceId, now);
       return { counters, nextExpiry };
     });
     if (this.closed) return { version: '', stop: () => {} };
+    // Already watched: its state stays as the last check left it, so no subscriber misses a change.
     let watched = this.watched.get(key);
     if (!watched) {
-      const counters = state?.counters ?? null;
-      watched = { orgSlug, serviceId, counters, nextExpiry: state?.nextExpiry ?? null, expiryPassed: null, version: versionOf(counters, null), listeners: new Set() };
+      const { counters, nextExpiry } = state;
+      watched = { orgSlug, serviceId, counters, nextExpiry, expiryPassed: null, version: versionOf(counters, null), listeners: new Set() };
       this.watched.set(key, watched);
     }
     const entry = watched;
