@@ -32,6 +32,7 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   'GET /readyz': 'readiness probe',
   'GET /api/v1/orgs/{org}/services': 'public booking page',
   'GET /api/v1/orgs/{org}/services/{serviceId}/slots': 'public booking page',
+  'GET /api/v1/orgs/{org}/services/{serviceId}/availability/events': "public booking page (live availability: ids and an opaque version, no one's data)",
   'POST /api/v1/orgs/{org}/bookings': 'public booking page',
   'POST /api/v1/orgs/{org}/holds': 'public booking page',
   'POST /api/v1/orgs/{org}/holds/release': 'public booking page (the hold token is the credential)',
