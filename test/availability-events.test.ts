@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setWorkingHours } from '../src/app/admin/set-working-hours.js';
 import type { Actor } from '../src/app/ports.js';
 import { type HttpOptions, buildHttpApp } from '../src/http/app.js';
+import { httpLoggerOptions } from '../src/http/logging.js';
 import { type Runtime, createRuntime } from '../src/main.js';
 import { ENGINES, type TestRuntime, testRuntime } from './support/databases.js';
 import { EventStreamReader } from './support/event-stream-reader.js';
@@ -190,6 +192,33 @@ describe.each(ENGINES)('live availability events on %s', (engine) => {
     }
     const bad = await fetch(eventsUrl(base, 'not an id!'));
     expect(bad.status).toBe(400);
+  });
+
+  it('takes clients that drop mid-stream in its stride: nothing logged above info, and the server keeps serving', async () => {
+    const lines: string[] = [];
+    const logged = await buildHttpApp(rt, { logger: httpLoggerOptions('info', new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) })), liveAvailability: LIVE });
+    const on = await listening(logged);
+    try {
+      for (let i = 0; i < 5; i++) {
+        const reader = await EventStreamReader.open(eventsUrl(on));
+        await reader.next();
+        reader.close();
+      }
+      // One dropped before its first byte was read.
+      const abort = new AbortController();
+      const early = fetch(eventsUrl(on), { signal: abort.signal });
+      abort.abort();
+      await expect(early).rejects.toThrow();
+      await sleep(SETTLE_MS);
+      const still = await EventStreamReader.open(eventsUrl(on));
+      await expect(still.next()).resolves.toMatchObject({ event: 'availability' });
+      still.close();
+    } finally {
+      await logged.close();
+    }
+    const levels = lines.map((l) => (JSON.parse(l) as { level: number }).level);
+    expect(levels.filter((level) => level > 30)).toEqual([]);
+    expect(lines.some((l) => l.includes('/availability/events'))).toBe(true);
   });
 
   it('limits open streams per client address and per server with 429 rate_limited, and gives a place back when a client leaves', async () => {
