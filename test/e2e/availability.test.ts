@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type Visitor, screenshot, seriousA11yViolations, visitor } from './support/browser.js';
-import { BROWSER_TEST_TIMEOUT_MS, liveServerAndBrowser } from './support/live.js';
+import { BROWSER_TEST_TIMEOUT_MS, expectClean, liveServerAndBrowser } from './support/live.js';
 import { NOW, bookDirectly } from './support/server.js';
 
-/** The page asks for free times every 20 seconds; the browser's fake clock jumps past that. */
+/** Without live updates the page asks for free times every 20 seconds; the browser's fake clock jumps past that. */
 const PAST_ONE_POLL_MS = 25_000;
+/** The server checks every second; a change shows on an open page well within this. */
+const LIVE_WITHIN_MS = 5_000;
 
 describe('live availability in a real browser', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
   const live = liveServerAndBrowser();
@@ -54,17 +56,59 @@ describe('live availability in a real browser', { timeout: BROWSER_TEST_TIMEOUT_
     await Promise.all([a.context.close(), b.context.close()]);
   });
 
-  it('a time someone else books disappears from an open page without a reload', async () => {
+  it('a time someone else books disappears from an open page within seconds, told by the server (no poll)', async () => {
     const v = await berliner();
+    const stream = v.page.waitForResponse((r) => r.url().endsWith(`/services/${live.server.shop.haircut.id}/availability/events`));
     await openDay(v, '2027-03-05');
+    expect((await stream).status()).toBe(200);
     const start = '2027-03-05T11:00:00+01:00';
     await timeButton(v, start).waitFor();
 
+    // The page polls only every 20 s of its clock (and the live page only every 60 s): gone well before.
     await bookDirectly(live.server, start);
+    await timeButton(v, start).waitFor({ state: 'detached', timeout: LIVE_WITHIN_MS });
+    expect(await timeButton(v, '2027-03-05T11:30:00+01:00').count()).toBe(1);
+    await expectClean(v);
+    await v.context.close();
+  });
+
+  it('a time held elsewhere goes, and comes back when the hold lapses, with nothing written', async () => {
+    const v = await berliner();
+    await openDay(v, '2027-03-10');
+    const start = '2027-03-10T15:00:00+01:00';
+    await timeButton(v, start).waitFor();
+    const held = await live.server.app.inject({
+      method: 'POST',
+      url: '/api/v1/orgs/shop/holds',
+      payload: { serviceId: live.server.shop.haircut.id, start, staffId: live.server.shop.staff.ana, timeZone: 'Europe/Berlin' },
+    });
+    expect(held.statusCode).toBe(201);
+    await timeButton(v, start).waitFor({ state: 'detached', timeout: LIVE_WITHIN_MS });
+
+    live.server.rt.clock.advance(11 * 60_000); // the 10-minute hold lapses
+    await timeButton(v, start).waitFor({ timeout: LIVE_WITHIN_MS });
+    await expectClean(v);
+    await v.context.close();
+  });
+
+  it('without EventSource the page polls: a taken time disappears at the next poll', async () => {
+    const v = await berliner();
+    await v.context.addInitScript({ content: 'delete window.EventSource;' });
+    let streams = 0;
+    v.page.on('request', (r) => {
+      if (r.url().includes('/availability/events')) streams += 1;
+    });
+    await openDay(v, '2027-03-11');
+    const start = '2027-03-11T11:00:00+01:00';
+    await timeButton(v, start).waitFor();
+
+    await bookDirectly(live.server, start);
+    await v.page.waitForTimeout(1_500);
     expect(await timeButton(v, start).count()).toBe(1);
     await v.page.clock.fastForward(PAST_ONE_POLL_MS);
     await timeButton(v, start).waitFor({ state: 'detached' });
-    expect(await timeButton(v, '2027-03-05T11:30:00+01:00').count()).toBe(1);
+    expect(await timeButton(v, '2027-03-11T11:30:00+01:00').count()).toBe(1);
+    expect(streams).toBe(0);
     expect(v.problems).toEqual([]);
     await v.context.close();
   });

@@ -77,6 +77,9 @@ export const api = {
     return call<SlotList>('GET', `/orgs/${seg(org)}/services/${seg(q.serviceId)}/slots?${params}`);
   },
 
+  /** The same-origin event stream that says when the service's free times may have changed. */
+  availabilityEventsUrl: (org: string, serviceId: string) => `/api/v1/orgs/${seg(org)}/services/${seg(serviceId)}/availability/events`,
+
   hold: (org: string, body: { serviceId: string; start: string; staffId: string | null; timeZone: string }) =>
     call<Hold>('POST', `/orgs/${seg(org)}/holds`, body),
 

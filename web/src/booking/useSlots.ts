@@ -3,9 +3,15 @@ import { api } from '../api/client';
 import type { Slot } from '../api/types';
 import { lastDayOf } from '../lib/calendar';
 import { todayIn } from '../lib/time';
+import { useLiveAvailability } from './useLiveAvailability';
 
-/** How often open pages ask again, so a time someone else took disappears without a reload. */
+/** How often open pages ask again without live updates, so a time someone else took disappears without a reload. */
 export const POLL_INTERVAL_MS = 20_000;
+/**
+ * With live updates, how often the page still asks: minimum notice moves with the clock,
+ * which no event announces (a time that became too soon would still be refused at booking).
+ */
+export const LIVE_REFRESH_MS = 60_000;
 
 export interface SlotQuery {
   org: string;
@@ -23,7 +29,10 @@ export interface SlotsState {
   refresh(): Promise<Slot[]>;
 }
 
-/** Free times of one month in the customer's zone, kept fresh by polling and on return to the tab. */
+/**
+ * Free times of one month in the customer's zone, asked again when the server says they
+ * changed (useLiveAvailability), else every POLL_INTERVAL_MS, and on return to the tab.
+ */
 export function useSlots(q: SlotQuery): SlotsState {
   const [slots, setSlots] = useState<Slot[]>([]);
   const [loading, setLoading] = useState(true);
@@ -58,20 +67,25 @@ export function useSlots(q: SlotQuery): SlotsState {
     }
   }, [org, serviceId, staffId, zone, month]);
 
+  const live = useLiveAvailability(org, serviceId, () => void refresh());
+
   useEffect(() => {
     setLoading(true);
     void refresh();
-    const timer = window.setInterval(() => void refresh(), POLL_INTERVAL_MS);
     const onVisible = () => {
       if (document.visibilityState === 'visible') void refresh();
     };
     document.addEventListener('visibilitychange', onVisible);
     return () => {
-      window.clearInterval(timer);
       document.removeEventListener('visibilitychange', onVisible);
       sequence.current++;
     };
   }, [refresh]);
+
+  useEffect(() => {
+    const timer = window.setInterval(() => void refresh(), live ? LIVE_REFRESH_MS : POLL_INTERVAL_MS);
+    return () => window.clearInterval(timer);
+  }, [refresh, live]);
 
   return { slots, loading, failed, refresh };
 }
