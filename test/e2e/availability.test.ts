@@ -72,7 +72,7 @@ describe('live availability in a real browser', { timeout: BROWSER_TEST_TIMEOUT_
     await v.context.close();
   });
 
-  it('a time held elsewhere goes, and comes back when the hold lapses, with nothing written', async () => {
+  it('a time held elsewhere goes, and comes back when the hold lapses (the server's clock alone)', async () => {
     const v = await berliner();
     await openDay(v, '2027-03-10');
     const start = '2027-03-10T15:00:00+01:00';
@@ -157,6 +157,32 @@ describe('live availability in a real browser', { timeout: BROWSER_TEST_TIMEOUT_
     ]);
     expect(await timeButton(v, start).count()).toBe(0);
     expect(v.problems).toEqual([]);
+    await v.context.close();
+  });
+});
+
+describe('live availability refused by the server', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
+  // No stream for anyone: every page is refused with 429 and must poll.
+  const live = liveServerAndBrowser({ liveAvailability: { maxStreamsPerClient: 0 } });
+
+  it('a page whose stream is refused (429) polls instead: a taken time disappears at the next poll', async () => {
+    const v = await visitor(live.chromium, { locale: 'en-GB', timezoneId: 'Europe/Berlin', now: NOW });
+    const refused = v.page.waitForResponse((r) => r.url().endsWith('/availability/events'));
+    await v.page.goto(`${live.server.base}/book/shop`);
+    await v.page.getByRole('button', { name: /Haircut/ }).click();
+    await v.page.getByRole('button', { name: 'Ana', exact: true }).click();
+    await v.page.locator('button[data-date="2027-03-12"]').click();
+    expect((await refused).status()).toBe(429);
+    const start = '2027-03-12T11:00:00+01:00';
+    const time = v.page.locator(`.day-times button.time[data-start="${start}"]`);
+    await time.waitFor();
+
+    await bookDirectly(live.server, start);
+    await v.page.clock.fastForward(PAST_ONE_POLL_MS);
+    await time.waitFor({ state: 'detached' });
+    // Chromium logs the refused stream, as it logs every refusal; nothing else went wrong (no CSP violation).
+    expect(v.problems).toEqual(['console error: Failed to load resource: the server responded with a status of 429 (Too Many Requests)']);
+    expect(await seriousA11yViolations(v.page)).toEqual([]);
     await v.context.close();
   });
 });
