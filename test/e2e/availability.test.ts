@@ -72,7 +72,7 @@ describe('live availability in a real browser', { timeout: BROWSER_TEST_TIMEOUT_
     await v.context.close();
   });
 
-  it('a time held elsewhere goes, and comes back when the hold lapses (the server's clock alone)', async () => {
+  it('a time held elsewhere goes, and comes back when the hold lapses on the server clock alone', async () => {
     const v = await berliner();
     await openDay(v, '2027-03-10');
     const start = '2027-03-10T15:00:00+01:00';
