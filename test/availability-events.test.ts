@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDateOverride } from '../src/app/admin/add-date-override.js';
 import { setWorkingHours } from '../src/app/admin/set-working-hours.js';
 import type { Actor } from '../src/app/ports.js';
 import { type HttpOptions, buildHttpApp } from '../src/http/app.js';
@@ -133,11 +134,21 @@ describe.each(ENGINES)('live availability events on %s', (engine) => {
     reader.close();
   });
 
-  it('sends an event when working hours change', async () => {
+  it('sends an event when working hours change, for a day off, and when the service itself changes', async () => {
     const { reader, version } = await watching();
     const mornings = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: 540, end: 720 }));
     await setWorkingHours(rt.ctx, { orgSlug: 'shop', staffId: shop.staff.ben, hours: mornings }, admin);
-    await expectChange(reader, version);
+    const afterHours = await expectChange(reader, version);
+    await expectNoEvent(reader);
+
+    await addDateOverride(rt.ctx, { orgSlug: 'shop', staffId: shop.staff.ana, date: '2027-03-03', kind: 'off', intervals: [] }, admin);
+    const afterDayOff = await expectChange(reader, afterHours);
+    await expectNoEvent(reader);
+
+    // Even a change made outside the use cases: the database keeps the versions.
+    await sql`UPDATE services SET slot_interval_min = 60 WHERE id = ${shop.haircut.id}`.execute(rt.database.db);
+    await expectChange(reader, afterDayOff);
+    await sql`UPDATE services SET slot_interval_min = 30 WHERE id = ${shop.haircut.id}`.execute(rt.database.db);
     reader.close();
   });
 
