@@ -8,9 +8,9 @@ const MAX_STREAM_ERRORS = 3;
  * Listens (EventSource, same origin) for the server's word that a service's free times may
  * have changed, and calls `onChange` then: at the first event too, which closes the gap
  * between the page's first request and the stream's start, and after a reconnection when the
- * version moved meanwhile. Answers false when live updates are not to be had (no EventSource,
- * the server refused the stream, or it failed MAX_STREAM_ERRORS times in a row): the caller
- * then polls.
+ * version moved meanwhile. Listens only while the tab is visible. Answers false when live
+ * updates are not to be had (no EventSource, the server refused the stream, or it failed
+ * MAX_STREAM_ERRORS times in a row): the caller then polls.
  */
 export function useLiveAvailability(org: string, serviceId: string, onChange: () => void): boolean {
   const [live, setLive] = useState(() => typeof window.EventSource === 'function');
@@ -25,25 +25,44 @@ export function useLiveAvailability(org: string, serviceId: string, onChange: ()
       return;
     }
     setLive(true);
-    const source = new EventSource(api.availabilityEventsUrl(org, serviceId));
+    let source: EventSource | null = null;
     let errors = 0;
+    let gaveUp = false;
     let lastVersion: string | null = null;
-    source.addEventListener('availability', (event) => {
-      errors = 0;
-      const version = versionOf(event.data);
-      if (version !== null && version === lastVersion) return;
-      lastVersion = version;
-      listener.current();
-    });
-    source.addEventListener('error', () => {
-      errors += 1;
-      // CLOSED: the server answered with an error (a 429 beyond its limits); EventSource gives up.
-      if (source.readyState === EventSource.CLOSED || errors >= MAX_STREAM_ERRORS) {
-        source.close();
-        setLive(false);
-      }
-    });
-    return () => source.close();
+    const open = () => {
+      if (source || gaveUp) return;
+      const mine = new EventSource(api.availabilityEventsUrl(org, serviceId));
+      source = mine;
+      mine.addEventListener('availability', (event) => {
+        errors = 0;
+        const version = versionOf(event.data);
+        if (version !== null && version === lastVersion) return;
+        lastVersion = version;
+        listener.current();
+      });
+      mine.addEventListener('error', () => {
+        errors += 1;
+        // CLOSED: the server answered with an error (a 429 beyond its limits); EventSource gives up.
+        if (mine.readyState === EventSource.CLOSED || errors >= MAX_STREAM_ERRORS) {
+          gaveUp = true;
+          close();
+          setLive(false);
+        }
+      });
+    };
+    const close = () => {
+      source?.close();
+      source = null;
+    };
+    // A hidden tab needs no live updates (the page asks again when it comes back), and an open
+    // stream holds one of the few connections a browser keeps to one site.
+    const onVisibility = () => (document.visibilityState === 'hidden' ? close() : open());
+    if (document.visibilityState !== 'hidden') open();
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      close();
+    };
   }, [org, serviceId]);
 
   return live;

@@ -38,6 +38,14 @@ export function useSlots(q: SlotQuery): SlotsState {
   const [loading, setLoading] = useState(true);
   const [failed, setFailed] = useState(false);
   const sequence = useRef(0);
+  /**
+   * The newest answer shown, and the first request of the current query. Answers may come back
+   * out of order (the first live event asks again while the first request is still out): one
+   * older than the answer shown, or asked for another query, is dropped; a newer one is shown
+   * at once, without waiting for the last request.
+   */
+  const shown = useRef(0);
+  const queryStart = useRef(0);
   const { org, serviceId, staffId, zone, month } = q;
 
   const refresh = useCallback(async (): Promise<Slot[]> => {
@@ -52,7 +60,8 @@ export function useSlots(q: SlotQuery): SlotsState {
     }
     try {
       const answer = await api.slots(org, { serviceId, staffId, from, to, timeZone: zone });
-      if (mine === sequence.current) {
+      if (mine > shown.current && mine > queryStart.current) {
+        shown.current = mine;
         setSlots(answer.slots);
         setFailed(false);
         setLoading(false);
@@ -78,7 +87,7 @@ export function useSlots(q: SlotQuery): SlotsState {
     document.addEventListener('visibilitychange', onVisible);
     return () => {
       document.removeEventListener('visibilitychange', onVisible);
-      sequence.current++;
+      queryStart.current = ++sequence.current;
     };
   }, [refresh]);
 
