@@ -102,7 +102,7 @@ export class AvailabilityWatch {
     await this.checking;
   }
 
-  /** One round over the watched services (the timer calls it; tests may too). */
+  /** One round over the watched services (the timer calls it); rounds never overlap. */
   check(): Promise<void> {
     this.checking ??= this.checkAll().finally(() => {
       this.checking = null;
