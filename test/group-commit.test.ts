@@ -63,4 +63,27 @@ describe.each(ENGINES)('write transactions that run at the same time on %s', (en
     );
     expect(await storedActions('gc3.')).toHaveLength(20);
   });
+
+  it('lets a read run while a write transaction is open, and the read sees only what was committed', async () => {
+    const uow = rt.ctx.uow;
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let wrote: () => void = () => {};
+    const written = new Promise<void>((resolve) => {
+      wrote = resolve;
+    });
+    const writing = uow.write(async (r) => {
+      await record(r, 'gc3.uncommitted');
+      wrote();
+      await held;
+    });
+    await written;
+    const seen = await uow.read(async (r) => (await r.audit.list({ action: 'gc3.uncommitted', limit: 5 })).length);
+    expect(seen).toBe(0);
+    release();
+    await writing;
+    expect(await uow.read(async (r) => (await r.audit.list({ action: 'gc3.uncommitted', limit: 5 })).length)).toBe(1);
+  });
 });

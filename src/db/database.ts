@@ -10,6 +10,12 @@ export interface Database {
   readonly engine: Engine;
   readonly db: Kysely<DB>;
   /**
+   * For reads outside transactions. SQLite: a second, read-only connection, which reads the
+   * last committed state while the writer's transaction is open (WAL), so a read never waits
+   * for a batch of writes and never sees one half done. PostgreSQL: the same pool as `db`.
+   */
+  readonly readDb: Kysely<DB>;
+  /**
    * SQLite: a mark that is the same on two calls only if nothing was written in between: no
    * write statement on this connection, no commit by any other connection or process
    * (`PRAGMA data_version`). It lets a cache skip reading again what cannot have changed.
@@ -41,7 +47,18 @@ function openSqlite(file: string): Database {
   let ownWrites = 0;
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, () => ownWrites++) }) });
-  return { engine: 'sqlite', db, changeMark: () => `${ownWrites}.${String(dataVersion.get())}`, close: () => db.destroy() };
+  const readDb = file === ':memory:' ? db : openSqliteReader(file);
+  const close = async () => {
+    if (readDb !== db) await readDb.destroy();
+    await db.destroy();
+  };
+  return { engine: 'sqlite', db, readDb, changeMark: () => `${ownWrites}.${String(dataVersion.get())}`, close };
+}
+
+function openSqliteReader(file: string): Kysely<DB> {
+  const reader = new SQLite(file, { readonly: true });
+  reader.pragma('busy_timeout = 5000');
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(reader, () => {}) }) });
 }
 
 const STATEMENT_CACHE_SIZE = 500;
@@ -50,7 +67,8 @@ const STATEMENT_CACHE_SIZE = 500;
  * Kysely prepares every query afresh; compiling SQL is a large share of a booking's cost on
  * SQLite. The same query text reuses its prepared statement (bounded, least recently used).
  * Kysely asks for the statement on every run, so `onWrite` hears each statement that can
- * write (SQLite's own verdict: DML including `RETURNING`, DDL) just before it runs.
+ * write (SQLite's own verdict: DML including `RETURNING`, DDL) or ends a transaction, just
+ * before it runs.
  */
 function withStatementCache(sqlite: SQLite.Database, onWrite: () => void): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
@@ -71,7 +89,9 @@ function withStatementCache(sqlite: SQLite.Database, onWrite: () => void): Sqlit
         }
       }
       cache.set(query, statement);
-      if (!statement.readonly) onWrite();
+      // Transaction control counts too (BEGIN, COMMIT, RELEASE ...): a COMMIT is when the
+      // reader connection starts to see the writes before it.
+      if (!statement.readonly || !statement.reader) onWrite();
       return statement;
     },
   };
@@ -89,5 +109,5 @@ function openPostgres(url: string, schema: string | undefined, poolSize = 10): D
     ...(schema ? { options: `-c search_path=${schema},public` } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { engine: 'postgres', db, changeMark: () => null, close: () => db.destroy() };
+  return { engine: 'postgres', db, readDb: db, changeMark: () => null, close: () => db.destroy() };
 }

@@ -56,8 +56,16 @@ export class SqliteGroupCommit {
     try {
       await sql`BEGIN IMMEDIATE`.execute(conn);
       // Jobs queued while the batch runs join it.
+      let lingered = false;
       while (done.length + failed.length < MAX_BATCH) {
-        const job = this.queue.shift();
+        let job = this.queue.shift();
+        if (!job && !lingered) {
+          // The jobs run without giving way to I/O (SQLite answers synchronously): let the
+          // requests that arrived meanwhile reach their write and join before the COMMIT.
+          lingered = true;
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          job = this.queue.shift();
+        }
         if (!job) break;
         current = job;
         await sql`SAVEPOINT group_member`.execute(conn);

@@ -30,7 +30,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
   }
 
   read<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
-    return fn(new KyselyRepositories(this.database.db, this.deps, this.versions));
+    return fn(new KyselyRepositories(this.database.readDb, this.deps, this.versions));
   }
 
   async write<T>(fn: (repos: Repositories) => Promise<T>, options: WriteOptions = {}): Promise<T> {
