@@ -80,10 +80,10 @@ describe.each(ENGINES)('write transactions that run at the same time on %s', (en
       await held;
     });
     await written;
-    const seen = await uow.read(async (r) => (await r.audit.list({ action: 'gc3.uncommitted', limit: 5 })).length);
+    const seen = await uow.read(async (r) => (await r.accounts.auditTrail.list({ action: 'gc3.uncommitted', limit: 5 })).length);
     expect(seen).toBe(0);
     release();
     await writing;
-    expect(await uow.read(async (r) => (await r.audit.list({ action: 'gc3.uncommitted', limit: 5 })).length)).toBe(1);
+    expect(await uow.read(async (r) => (await r.accounts.auditTrail.list({ action: 'gc3.uncommitted', limit: 5 })).length)).toBe(1);
   });
 });
