@@ -115,6 +115,11 @@ describe('organization settings and API keys in a real browser', { timeout: BROW
     await page.getByText('Choose at least one.').waitFor();
     await page.getByLabel('Name (what uses this key)').fill('Till system');
     await page.getByRole('checkbox', { name: 'Read bookings' }).check();
+    // A last day in the past is refused in the page, before any step-up.
+    await page.getByLabel('Last day the key works (optional)').fill('2020-01-01');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    await page.getByText('The last day cannot be in the past.').waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
     await page.getByLabel('Last day the key works (optional)').fill('2027-12-31');
     await page.getByRole('button', { name: 'Create key' }).click();
     const dialog = page.getByRole('dialog', { name: "Confirm it's you" });

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useLocale } from '../../components/useLocale';
+import { detectTimeZone, todayIn } from '../../lib/time';
 import { Feedback } from '../Feedback';
 import { ShownOnce } from '../ShownOnce';
 import { useStepUp } from '../step-up';
@@ -12,7 +13,7 @@ import { type CreatedApiKey, keysApi, scopeKey } from './api-keys';
 export function CreateKeyPanel({ onCreated }: { onCreated: () => Promise<void> }) {
   const { t } = useLocale('app');
   const { withStepUp } = useStepUp();
-  const ids = { title: useId(), name: useId(), nameError: useId(), scopes: useId(), expires: useId(), expiresHint: useId() };
+  const ids = { title: useId(), name: useId(), nameError: useId(), scopes: useId(), expires: useId(), expiresHint: useId(), expiresError: useId() };
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>([]);
   const [expires, setExpires] = useState('');
@@ -21,11 +22,14 @@ export function CreateKeyPanel({ onCreated }: { onCreated: () => Promise<void> }
   const { busy, outcome, run } = useAction(onCreated);
   const noScope = scopes.length === 0;
   const noName = name.trim() === '';
+  // The key works through the end of its last day in this browser's zone (endOfDay).
+  const today = todayIn(detectTimeZone());
+  const pastExpiry = expires !== '' && expires < today;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
-    if (noName || noScope) return;
+    if (noName || noScope || pastExpiry) return;
     setCreated(null);
     void run(async () => {
       const key = await withStepUp(() => keysApi.create({ name: name.trim(), scopes: API_KEY_SCOPES.filter((s) => scopes.includes(s)), expiresAt: expires ? endOfDay(expires) : null }));
@@ -73,10 +77,23 @@ export function CreateKeyPanel({ onCreated }: { onCreated: () => Promise<void> }
           </fieldset>
           <div className="field">
             <label htmlFor={ids.expires}>{t('apiKeys.create.expires')}</label>
-            <input id={ids.expires} type="date" aria-describedby={ids.expiresHint} value={expires} onChange={(e) => setExpires(e.target.value)} />
+            <input
+              id={ids.expires}
+              type="date"
+              min={today}
+              aria-invalid={tried && pastExpiry}
+              aria-describedby={tried && pastExpiry ? `${ids.expiresHint} ${ids.expiresError}` : ids.expiresHint}
+              value={expires}
+              onChange={(e) => setExpires(e.target.value)}
+            />
             <p className="hint" id={ids.expiresHint}>
               {t('apiKeys.create.expiresHint')}
             </p>
+            {tried && pastExpiry ? (
+              <p className="field-error" id={ids.expiresError}>
+                {t('apiKeys.create.expiresPast')}
+              </p>
+            ) : null}
           </div>
           <div className="actions">
             <button type="submit" className="button-primary">
