@@ -4,10 +4,11 @@ import { BOOKING_POLICY_BOUNDS } from '../src/app/admin/create-organization.js';
 import { API_KEY_SCOPES } from '../src/app/access/api-key-scopes.js';
 import { roleAllows as serverAllows } from '../src/app/access/permissions.js';
 import { ROLES as SERVER_ROLES, STAFF_ROLES } from '../src/app/access/roles.js';
+import { REMINDER_DAYS_BOUNDS } from '../src/app/auth/security-policy.js';
 import { SESSION_TIMEOUT_BOUNDS } from '../src/app/auth/session-timeout-policy.js';
 import { API_KEY_SCOPES as WEB_API_KEY_SCOPES } from '../web/src/app/keys/api-key-scopes.js';
 import { PERMISSIONS, ROLES, roleAllows } from '../web/src/app/permissions.js';
-import { POLICY_BOUNDS, TIMEOUT_BOUNDS, STAFF_ROLES as WEB_STAFF_ROLES } from '../web/src/app/settings/settings-rules.js';
+import { POLICY_BOUNDS, REMINDER_DAYS_BOUNDS as WEB_REMINDER_DAYS_BOUNDS, TIMEOUT_BOUNDS, STAFF_ROLES as WEB_STAFF_ROLES } from '../web/src/app/settings/settings-rules.js';
 
 /** The server's Permission type, read from its source (a type has no runtime value to import). */
 function serverPermissions(): string[] {
@@ -37,5 +38,6 @@ describe("the staff app's copies of the settings' rules", () => {
     expect([...WEB_STAFF_ROLES]).toEqual([...STAFF_ROLES]);
     expect(TIMEOUT_BOUNDS).toEqual(SESSION_TIMEOUT_BOUNDS);
     expect(POLICY_BOUNDS).toEqual(BOOKING_POLICY_BOUNDS);
+    expect(WEB_REMINDER_DAYS_BOUNDS).toEqual(REMINDER_DAYS_BOUNDS);
   });
 });

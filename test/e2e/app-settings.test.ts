@@ -59,6 +59,12 @@ describe('organization settings and API keys in a real browser', { timeout: BROW
     expect(await staffIdle.inputValue()).toBe('15');
     await staffIdle.fill('61');
     await policy.getByText('Enter a whole number from 5 to 60.').waitFor();
+    // The reminder's days are checked at the field as well (and the reminder is left off).
+    const remind = policy.getByLabel('Remind people to change their password');
+    await remind.check();
+    await policy.getByLabel('Remind after this many days (30 to 3650)').fill('10');
+    await policy.getByText('Enter a whole number of days from 30 to 3650.').waitFor();
+    await remind.uncheck();
     await policy.getByRole('button', { name: 'Save' }).click();
     await staffIdle.fill('5');
     await policy.getByLabel('Staff: hours after sign-in').fill('8');

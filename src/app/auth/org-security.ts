@@ -2,7 +2,7 @@ import { requireAccess } from '../access/require-access.js';
 import { InputCheck } from '../input-rules.js';
 import { ROLES, isRole } from '../access/roles.js';
 import type { AppContext } from '../ports.js';
-import { type OrgSecurityPolicy, SECURITY_POLICY_EXPLANATIONS } from './security-policy.js';
+import { type OrgSecurityPolicy, REMINDER_DAYS_BOUNDS, SECURITY_POLICY_EXPLANATIONS } from './security-policy.js';
 import type { AuthContext } from './session-model.js';
 import { type RoleSessionTimeouts, cleanSessionTimeouts } from './session-timeout-policy.js';
 
@@ -32,7 +32,8 @@ export async function setSecurityPolicy(ctx: AppContext, auth: AuthContext | nul
   const check = new InputCheck();
   check.require(roles.every(isRole), 'body.mfaRequiredRoles', `roles are ${ROLES.join(', ')}`);
   const days = input.passwordChangeReminderDays;
-  check.require(days === null || (Number.isInteger(days) && days >= 30 && days <= 3650), 'body.passwordChangeReminderDays', 'must be null or 30 to 3650');
+  const { min, max } = REMINDER_DAYS_BOUNDS;
+  check.require(days === null || (Number.isInteger(days) && days >= min && days <= max), 'body.passwordChangeReminderDays', `must be null or ${min} to ${max}`);
   const policy = await ctx.uow.write(async (repos) => {
     const current = await repos.accounts.securityPolicies.forOrg(access.orgId);
     const sessionTimeouts = cleanSessionTimeouts(check, input.sessionTimeouts ?? {}, current.sessionTimeouts);

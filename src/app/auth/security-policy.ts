@@ -41,6 +41,9 @@ export const SECURITY_POLICY_EXPLANATIONS = {
   },
 } as const;
 
+/** A password-change reminder, when set, comes after this many days. */
+export const REMINDER_DAYS_BOUNDS = { min: 30, max: 3650 } as const;
+
 export function mfaRequiredFor(policy: OrgSecurityPolicy, role: Role): boolean {
   return policy.mfaRequiredRoles.includes(role);
 }

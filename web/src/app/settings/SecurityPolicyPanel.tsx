@@ -7,9 +7,11 @@ import { useStepUp } from '../step-up';
 import { useAction } from '../useAction';
 import { useLoaded } from '../useLoaded';
 import { type RoleTimeouts, type TimeoutsDraft, draftOf, timeoutsOf } from './session-timeouts';
+import { BoundedNumberInput } from './BoundedNumberInput';
 import { SessionTimeoutsTable } from './SessionTimeoutsTable';
 import { SettingsForm } from './SettingsForm';
-import { STAFF_ROLES, type StaffRole } from './settings-rules';
+import { REMINDER_DAYS_BOUNDS, STAFF_ROLES, type StaffRole } from './settings-rules';
+import { wholeNumberIn } from './whole-number';
 
 type Bilingual = { en: string; 'zh-CN': string };
 
@@ -54,13 +56,14 @@ export function SecurityPolicyPanel() {
     e.preventDefault();
     // Out-of-bounds limits are marked at their fields already; nothing is sent.
     const sessionTimeouts = timeouts ? timeoutsOf(timeouts) : null;
-    if (!sessionTimeouts) return;
+    const reminderDays = remind ? wholeNumberIn(days, REMINDER_DAYS_BOUNDS.min, REMINDER_DAYS_BOUNDS.max) : null;
+    if (!sessionTimeouts || (remind && reminderDays === null)) return;
     void run(async () => {
       const body = {
         // Roles this page does not list (customers) keep the setting they had.
         mfaRequiredRoles: [...STAFF_ROLES.filter((r) => roles.includes(r)), ...roles.filter((r) => !(STAFF_ROLES as readonly string[]).includes(r))],
         passwordComposition: composition,
-        passwordChangeReminderDays: remind ? Number.parseInt(days, 10) : null,
+        passwordChangeReminderDays: reminderDays,
         sessionTimeouts,
       };
       await withStepUp(() => api.put<SecurityPolicy>('/org/security-policy', body));
@@ -102,8 +105,8 @@ export function SecurityPolicyPanel() {
             </div>
             {remind ? (
               <div className="field">
-                <label htmlFor={ids.days}>{t('policy.remindDays')}</label>
-                <input id={ids.days} type="number" inputMode="numeric" min={30} max={3650} required value={days} onChange={(e) => setDays(e.target.value)} />
+                <label htmlFor={ids.days}>{t('policy.remindDays', REMINDER_DAYS_BOUNDS)}</label>
+                <BoundedNumberInput id={ids.days} value={days} {...REMINDER_DAYS_BOUNDS} error={t('policy.remindDaysInvalid', REMINDER_DAYS_BOUNDS)} onChange={setDays} />
               </div>
             ) : null}
             {timeouts ? <SessionTimeoutsTable draft={timeouts} onChange={setTimeouts} /> : null}

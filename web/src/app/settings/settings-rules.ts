@@ -13,3 +13,6 @@ export const TIMEOUT_BOUNDS = { idleMinutes: { min: 5, max: 60 }, absoluteHours:
 
 /** Booking policies (src/app/admin/create-organization.ts). */
 export const POLICY_BOUNDS = { holdMinutes: { min: 1, max: 60 }, defaultCutoffMinutes: { min: 0, max: 30 * 24 * 60 } } as const;
+
+/** Days before a password-change reminder (src/app/auth/security-policy.ts). */
+export const REMINDER_DAYS_BOUNDS = { min: 30, max: 3650 } as const;
