@@ -28,7 +28,7 @@ import { testRuntime } from '../test/support/databases.js';
 import { parseOptions } from './support/args.js';
 import { environmentLine } from './support/environment.js';
 import type { FixedPlanData } from './support/fixed-plan.js';
-import { type LoadSummary, fmtInt, fmtMs, runLoad } from './support/load.js';
+import { type LoadSummary, fmtInt, fmtMs, median, runLoad } from './support/load.js';
 import { seedClinic } from './support/seed.js';
 import { dateRange } from './support/slot-grid.js';
 
@@ -47,7 +47,6 @@ const planModule = new URL('./support/fixed-plan.ts', import.meta.url).href;
 /** What Chromium and Firefox send on a fetch() from the booking page. */
 const BROWSER_ENCODINGS = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 async function measure(url: string, paths: string[], headers: Record<string, string> = {}): Promise<LoadSummary> {
   const data: FixedPlanData = { requests: paths.map((path) => ({ method: 'GET', path, headers })) };

@@ -14,7 +14,7 @@ import { testRuntime } from '../test/support/databases.js';
 import { parseOptions } from './support/args.js';
 import { runBookingLoad } from './support/booking-load.js';
 import { environmentLine } from './support/environment.js';
-import { fmtInt, fmtMs } from './support/load.js';
+import { fmtInt, fmtMs, median } from './support/load.js';
 import { PlaintextFieldCrypto } from './support/plaintext-crypto.js';
 import { seedBookingOrg } from './support/seed.js';
 
@@ -57,7 +57,6 @@ async function measure(mode: Mode): Promise<{ perSecond: number; p50: number; p9
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 async function main(): Promise<void> {
   console.log(environmentLine());

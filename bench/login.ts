@@ -20,12 +20,12 @@ import { buildHttpApp } from '../src/http/app.js';
 import { hashPassword, verifyPassword } from '../src/security/passwords/password-hasher.js';
 import { type TestRuntime, testRuntime } from '../test/support/databases.js';
 import { seedShop } from '../test/support/fixtures.js';
+import { median } from './support/load.js';
 
 const args = process.argv.slice(2);
 const VERIFICATIONS = Number(args[args.indexOf('--verifications') + 1] ?? 60) || 60;
 const PASSWORD = 'orbiting velvet marmots hum';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? 0;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;

@@ -70,3 +70,6 @@ export function runLoad(spec: LoadSpec): Promise<LoadSummary> {
 
 export const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-US');
 export const fmtMs = (n: number): string => (n < 10 ? n.toFixed(2) : n.toFixed(1));
+
+/** The middle value (the upper one of the two middles for an even count); 0 for none. */
+export const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;

@@ -1,5 +1,6 @@
 import { invalidRequest } from '../../domain/errors.js';
 import type { Service } from '../../domain/model.js';
+import { MAX_RULE_MINUTES } from '../../domain/slots/slot-rules.js';
 import { MINUTES_PER_DAY } from '../../domain/time/units.js';
 import { newId } from '../../security/ids.js';
 import { requireAccess } from '../access/require-access.js';
@@ -97,7 +98,7 @@ export function cleanService(input: ServiceFields): CleanService {
   const check = new InputCheck();
   const name = check.line('name', input.name ?? '', 200);
   const description = check.text('description', input.description ?? '', 2000);
-  const durationMin = wholeNumber(check, 'durationMin', input.durationMin, 5, MINUTES_PER_DAY);
+  const durationMin = wholeNumber(check, 'durationMin', input.durationMin, 5, MAX_RULE_MINUTES);
   const priceCents = input.priceCents == null ? null : wholeNumber(check, 'priceCents', input.priceCents, 0, MAX_PRICE_CENTS);
   const currency = input.currency == null ? null : input.currency.trim().toUpperCase();
   if (currency !== null) check.require(CURRENCY.test(currency), 'currency', 'must be an ISO 4217 code such as EUR or CNY');
@@ -111,8 +112,8 @@ export function cleanService(input: ServiceFields): CleanService {
     durationMin,
     priceCents,
     currency,
-    bufferBeforeMin: wholeNumber(check, 'bufferBeforeMin', input.bufferBeforeMin ?? 0, 0, MINUTES_PER_DAY),
-    bufferAfterMin: wholeNumber(check, 'bufferAfterMin', input.bufferAfterMin ?? 0, 0, MINUTES_PER_DAY),
+    bufferBeforeMin: wholeNumber(check, 'bufferBeforeMin', input.bufferBeforeMin ?? 0, 0, MAX_RULE_MINUTES),
+    bufferAfterMin: wholeNumber(check, 'bufferAfterMin', input.bufferAfterMin ?? 0, 0, MAX_RULE_MINUTES),
     slotIntervalMin: input.slotIntervalMin == null ? durationMin : wholeNumber(check, 'slotIntervalMin', input.slotIntervalMin, 5, MINUTES_PER_DAY),
     minNoticeMin: wholeNumber(check, 'minNoticeMin', input.minNoticeMin ?? SERVICE_DEFAULTS.minNoticeMin, 0, MAX_NOTICE_MIN),
     maxAdvanceDays:

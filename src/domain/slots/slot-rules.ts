@@ -28,7 +28,9 @@ function wholeNumberIn(
 const OVERRIDE_KINDS: ReadonlySet<string> = new Set(['off', 'hours', 'extra']);
 
 // A slot must fit in one local day's working interval, so nothing longer than a day fits.
-const MAX_MINUTES = MINUTES_PER_DAY;
+/** The longest a service may last, and each of its buffers. */
+export const MAX_RULE_MINUTES = MINUTES_PER_DAY;
+const MAX_MINUTES = MAX_RULE_MINUTES;
 /**
  * The longest time one booking can occupy: its duration and both buffers at their limits.
  * The store relies on it to find the bookings around an instant through an index (and
