@@ -197,8 +197,8 @@ export interface AvailabilityVersions {
  * without any write, so no availability version moves then.
  */
 export interface HoldExpiries {
-  /** The earliest expiry after `now` of a live hold on any staff member offering the service; null if none. */
-  nextOfService(serviceId: string, now: number): Promise<number | null>;
+  /** The earliest expiry after `now` of a live hold on any staff member offering the org's service; null if none. */
+  nextOfService(orgId: string, serviceId: string, now: number): Promise<number | null>;
 }
 
 export interface Repositories {

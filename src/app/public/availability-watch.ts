@@ -26,6 +26,7 @@ export interface AvailabilitySubscription {
 
 interface Watched {
   orgSlug: string;
+  orgId: string;
   serviceId: string;
   /** AvailabilityVersions.ofService as last read. */
   counters: string | null;
@@ -70,15 +71,15 @@ export class AvailabilityWatch {
       const org = await requireOrg(repos, orgSlug);
       await requireService(repos, org, serviceId);
       const counters = await repos.availability.ofService(orgSlug, serviceId);
-      const nextExpiry = await repos.holdExpiries.nextOfService(serviceId, now);
-      return { counters, nextExpiry };
+      const nextExpiry = await repos.holdExpiries.nextOfService(org.id, serviceId, now);
+      return { orgId: org.id, counters, nextExpiry };
     });
     if (this.closed) return { version: '', stop: () => {} };
     // Already watched: its state stays as the last check left it, so no subscriber misses a change.
     let watched = this.watched.get(key);
     if (!watched) {
-      const { counters, nextExpiry } = state;
-      watched = { orgSlug, serviceId, counters, nextExpiry, expiryPassed: null, version: versionOf(counters, null), listeners: new Set() };
+      const { orgId, counters, nextExpiry } = state;
+      watched = { orgSlug, orgId, serviceId, counters, nextExpiry, expiryPassed: null, version: versionOf(counters, null), listeners: new Set() };
       this.watched.set(key, watched);
     }
     const entry = watched;
@@ -129,7 +130,7 @@ export class AvailabilityWatch {
     if (counters === w.counters && lapsed === null) return;
     w.counters = counters;
     if (lapsed !== null) w.expiryPassed = lapsed;
-    w.nextExpiry = await this.ctx.uow.read((repos) => repos.holdExpiries.nextOfService(w.serviceId, now));
+    w.nextExpiry = await this.ctx.uow.read((repos) => repos.holdExpiries.nextOfService(w.orgId, w.serviceId, now));
     const version = versionOf(counters, w.expiryPassed);
     if (version === w.version) return;
     w.version = version;

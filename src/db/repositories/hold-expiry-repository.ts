@@ -10,11 +10,11 @@ import type { DB } from '../schema.js';
 export class KyselyHoldExpiries implements HoldExpiries {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async nextOfService(serviceId: string, now: number): Promise<number | null> {
+  async nextOfService(orgId: string, serviceId: string, now: number): Promise<number | null> {
     const { rows } = await sql<{ next: number | string | null }>`
       SELECT MIN(b.hold_expires_at) AS next FROM service_staff ss
         JOIN bookings b ON b.staff_id = ss.staff_id AND b.status = 'held'
-      WHERE ss.service_id = ${serviceId} AND b.hold_expires_at > ${now}`.execute(this.db);
+      WHERE ss.org_id = ${orgId} AND ss.service_id = ${serviceId} AND b.hold_expires_at > ${now}`.execute(this.db);
     const next = rows[0]?.next;
     return next === null || next === undefined ? null : Number(next);
   }
