@@ -12,6 +12,7 @@ import * as antiPhishing from './migrations/0007-anti-phishing-phrase.js';
 import * as liveHoldsIndex from './migrations/0009-live-holds-index.js';
 import * as busySearchIndex from './migrations/0010-busy-search-index.js';
 import * as dropDataKeysMasterIndex from './migrations/0011-drop-data-keys-master-index.js';
+import * as customerEmailOrder from './migrations/0012-customer-email-order.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0009-live-holds-index': liveHoldsIndex,
   '0010-busy-search-index': busySearchIndex,
   '0011-drop-data-keys-master-index': dropDataKeysMasterIndex,
+  '0012-customer-email-order': customerEmailOrder,
 };
 
 class CodeMigrationProvider implements MigrationProvider {
