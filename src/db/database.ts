@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Engine } from './engine.js';
+import { type CheckpointStats, WalCheckpointer } from './wal-checkpointer.js';
 import type { DB } from './schema.js';
 
 export interface Database {
@@ -22,6 +23,8 @@ export interface Database {
    * PostgreSQL: always null (other connections commit without a cheap sign of it).
    */
   changeMark(): string | null;
+  /** SQLite file: what the background checkpointer (wal-checkpointer.ts) has done. Else null. */
+  readonly walCheckpoints: CheckpointStats | null;
   close(): Promise<void>;
 }
 
@@ -47,12 +50,22 @@ function openSqlite(file: string): Database {
   let ownWrites = 0;
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, () => ownWrites++) }) });
-  const readDb = file === ':memory:' ? db : openSqliteReader(file);
+  const onDisk = file !== ':memory:';
+  const readDb = onDisk ? openSqliteReader(file) : db;
+  const checkpointer = onDisk ? new WalCheckpointer(file, sqlite) : null;
   const close = async () => {
+    await checkpointer?.stop();
     if (readDb !== db) await readDb.destroy();
     await db.destroy();
   };
-  return { engine: 'sqlite', db, readDb, changeMark: () => `${ownWrites}.${String(dataVersion.get())}`, close };
+  return {
+    engine: 'sqlite',
+    db,
+    readDb,
+    changeMark: () => `${ownWrites}.${String(dataVersion.get())}`,
+    walCheckpoints: checkpointer?.stats ?? null,
+    close,
+  };
 }
 
 function openSqliteReader(file: string): Kysely<DB> {
@@ -109,5 +122,5 @@ function openPostgres(url: string, schema: string | undefined, poolSize = 10): D
     ...(schema ? { options: `-c search_path=${schema},public` } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { engine: 'postgres', db, readDb: db, changeMark: () => null, close: () => db.destroy() };
+  return { engine: 'postgres', db, readDb: db, changeMark: () => null, walCheckpoints: null, close: () => db.destroy() };
 }
