@@ -96,7 +96,7 @@ async function benchEngine(engine: Engine): Promise<boolean> {
     );
     console.log(`other non-2xx          ${otherNon2xx}   (errors ${load.errors}, timeouts ${load.timeouts})`);
     console.log(`latency                p50 ${fmtMs(load.latencyMs.p50)} ms, p90 ${fmtMs(load.latencyMs.p90)} ms, p99 ${fmtMs(load.latencyMs.p99)} ms, max ${fmtMs(load.latencyMs.max)} ms`);
-    console.log(`server thread          ${(100 * load.server.busy).toFixed(0)}% busy, ${fmtMs(load.server.busyMsPerResponse)} ms busy per request`);
+    console.log(`server thread          ${(100 * load.server.busy).toFixed(0)}% busy, ${fmtMs(load.server.busyMsPerResponse)} ms busy per request${load.server.cpuMsPerResponse === null ? '' : `, ${load.server.cpuMsPerResponse.toFixed(2)} ms CPU per request`}`);
     console.log(`stored bookings        ${fmtInt(storedBookings)} (201s seen incl. warm-up: ${fmtInt(createdTotal)}; the rest were in flight at the cut-off)`);
     console.log(`double bookings: ${doubleBookings}`);
 
