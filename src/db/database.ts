@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Engine } from './engine.js';
+import { type DirectRunner, runPreparedDirectly } from './prepared-query.js';
 import { type CheckpointStats, WalCheckpointer } from './wal-checkpointer.js';
 import type { DB } from './schema.js';
 
@@ -23,6 +24,11 @@ export interface Database {
    * PostgreSQL: always null (other connections commit without a cheap sign of it).
    */
   changeMark(): string | null;
+  /**
+   * SQLite: runs SQL at once on the write connection, for its holder only (a group-commit
+   * batch, see prepared-query.ts runPreparedDirectly). PostgreSQL: null.
+   */
+  readonly writeDirect: DirectRunner | null;
   /** SQLite file: what the background checkpointer (wal-checkpointer.ts) has done. Else null. */
   readonly walCheckpoints: CheckpointStats | null;
   close(): Promise<void>;
@@ -49,7 +55,8 @@ function openSqlite(file: string): Database {
   sqlite.pragma('busy_timeout = 5000');
   let ownWrites = 0;
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, () => ownWrites++) }) });
+  const writer = withStatementCache(sqlite, () => ownWrites++);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: writer }) });
   const onDisk = file !== ':memory:';
   const readDb = onDisk ? openSqliteReader(file) : db;
   const checkpointer = onDisk ? new WalCheckpointer(file, sqlite) : null;
@@ -63,6 +70,7 @@ function openSqlite(file: string): Database {
     db,
     readDb,
     changeMark: () => `${ownWrites}.${String(dataVersion.get())}`,
+    writeDirect: directRunner(writer),
     walCheckpoints: checkpointer?.stats ?? null,
     close,
   };
@@ -71,7 +79,20 @@ function openSqlite(file: string): Database {
 function openSqliteReader(file: string): Kysely<DB> {
   const reader = new SQLite(file, { readonly: true });
   reader.pragma('busy_timeout = 5000');
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(reader, () => {}) }) });
+  const database = withStatementCache(reader, () => {});
+  const readDb = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
+  runPreparedDirectly(readDb, directRunner(database));
+  return readDb;
+}
+
+/** What Kysely's SQLite connection does for one query, without its executor around it. */
+function directRunner(database: SqliteDatabase): DirectRunner {
+  return (sql, parameters) => {
+    const statement = database.prepare(sql);
+    if (statement.reader) return { rows: statement.all(parameters) };
+    const { changes, lastInsertRowid } = statement.run(parameters);
+    return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
+  };
 }
 
 const STATEMENT_CACHE_SIZE = 500;
@@ -122,5 +143,5 @@ function openPostgres(url: string, schema: string | undefined, poolSize = 10): D
     ...(schema ? { options: `-c search_path=${schema},public` } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { engine: 'postgres', db, readDb: db, changeMark: () => null, walCheckpoints: null, close: () => db.destroy() };
+  return { engine: 'postgres', db, readDb: db, changeMark: () => null, writeDirect: null, walCheckpoints: null, close: () => db.destroy() };
 }

@@ -17,6 +17,22 @@ interface Shape {
 
 type Params = Record<string, unknown>;
 
+/** Runs SQL at once, synchronously, on a connection whose use its owner already serializes. */
+export type DirectRunner = (sql: string, parameters: readonly unknown[]) => QueryResult<unknown>;
+
+const directRunners = new WeakMap<Kysely<DB>, DirectRunner>();
+
+/**
+ * From now on prepared queries on `db` call `run` instead of going through Kysely's executor
+ * (connection provider, mutex, result plumbing: about 4 µs a query, against well under 1 µs
+ * for what better-sqlite3 itself adds; a booking runs about 25). Only for a SQLite connection
+ * nobody else can use meanwhile: the read-only connection, which has no transactions to
+ * interleave with, and the write connection inside a group-commit batch, which holds it.
+ */
+export function runPreparedDirectly(db: Kysely<DB>, run: DirectRunner): void {
+  directRunners.set(db, run);
+}
+
 /**
  * A query that Kysely builds and compiles once per dialect (and per set of parameter names and
  * length of each list parameter), then runs with new values. Building and compiling a query costs more than
@@ -44,13 +60,16 @@ export class PreparedQuery<P extends object, R> {
     return Number((await this.execute(db, params)).numAffectedRows ?? 0n);
   }
 
-  private execute(db: Kysely<DB>, params: P): Promise<QueryResult<R>> {
+  // async: an error thrown by a direct run reaches the caller as a rejection, as from Kysely.
+  private async execute(db: Kysely<DB>, params: P): Promise<QueryResult<R>> {
     const shape = this.shapeFor(db, params as Params);
     const values = shape.parameters.map((p) => {
       if (!(p instanceof Placeholder)) return p.constant;
       const value = (params as Params)[p.name];
       return p.index === null ? value : (value as unknown[])[p.index];
     });
+    const direct = directRunners.get(db);
+    if (direct) return direct(shape.sql, values) as QueryResult<R>;
     return db.executeQuery(CompiledQuery.raw(shape.sql, values) as CompiledQuery<R>);
   }
 

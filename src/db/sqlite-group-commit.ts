@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { type DirectRunner, runPreparedDirectly } from './prepared-query.js';
 import type { DB } from './schema.js';
 
 interface Job {
@@ -24,7 +25,14 @@ export class SqliteGroupCommit {
   /** Batches committed so far and the transactions they carried (for tests and benchmarks). */
   readonly stats = { batches: 0, transactions: 0 };
 
-  constructor(private readonly db: Kysely<DB>) {}
+  /**
+   * `direct`: runs SQL on the write connection at once (Database.writeDirect). The batch holds
+   * that connection, so its jobs' prepared queries and its own transaction control use it.
+   */
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly direct: DirectRunner | null = null,
+  ) {}
 
   /** Runs `work` as one transaction; the result is given out once it is committed. */
   run<T>(work: (conn: Kysely<DB>) => Promise<T>): Promise<T> {
@@ -49,12 +57,19 @@ export class SqliteGroupCommit {
     }
   }
 
+  /** Transaction control (fixed SQL, no parameters). */
+  private async control(conn: Kysely<DB>, statement: 'BEGIN IMMEDIATE' | 'COMMIT' | 'SAVEPOINT group_member' | 'RELEASE group_member' | 'ROLLBACK TO group_member'): Promise<void> {
+    if (this.direct) this.direct(statement, []);
+    else await sql.raw(statement).execute(conn);
+  }
+
   private async batch(conn: Kysely<DB>): Promise<void> {
+    if (this.direct) runPreparedDirectly(conn, this.direct);
     const done: { job: Job; value: unknown }[] = [];
     const failed: { job: Job; error: unknown }[] = [];
     let current: Job | undefined;
     try {
-      await sql`BEGIN IMMEDIATE`.execute(conn);
+      await this.control(conn, 'BEGIN IMMEDIATE');
       // Jobs queued while the batch runs join it.
       let lingered = false;
       while (done.length + failed.length < MAX_BATCH) {
@@ -68,22 +83,22 @@ export class SqliteGroupCommit {
         }
         if (!job) break;
         current = job;
-        await sql`SAVEPOINT group_member`.execute(conn);
+        await this.control(conn, 'SAVEPOINT group_member');
         let value: unknown;
         try {
           value = await job.work(conn);
         } catch (error) {
           failed.push({ job, error });
           current = undefined;
-          await sql`ROLLBACK TO group_member`.execute(conn);
-          await sql`RELEASE group_member`.execute(conn);
+          await this.control(conn, 'ROLLBACK TO group_member');
+          await this.control(conn, 'RELEASE group_member');
           continue;
         }
-        await sql`RELEASE group_member`.execute(conn);
+        await this.control(conn, 'RELEASE group_member');
         done.push({ job, value });
         current = undefined;
       }
-      await sql`COMMIT`.execute(conn);
+      await this.control(conn, 'COMMIT');
     } catch (error) {
       // BEGIN, a savepoint or COMMIT failed: nothing of this batch was kept.
       for (const { job } of done) job.reject(error);

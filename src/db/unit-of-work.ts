@@ -25,7 +25,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
     private readonly database: Database,
     private readonly deps: RepositoryDeps,
   ) {
-    this.groupCommit = database.engine === 'sqlite' ? new SqliteGroupCommit(database.db) : null;
+    this.groupCommit = database.engine === 'sqlite' ? new SqliteGroupCommit(database.db, database.writeDirect) : null;
     this.versions = new VersionMemo(() => database.changeMark());
   }
 
