@@ -1,6 +1,7 @@
+import { hkdfSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { newId } from './ids.js';
-import { hashToken, newSecretToken, openWithSecret, sealWithSecret } from './tokens.js';
+import { hashToken, newSecretToken, openWithSecret, responseKeyFrom, sealWithSecret } from './tokens.js';
 
 describe('secrets and ids', () => {
   it('makes tokens with at least 128 bits that are stored only as a hash', () => {
@@ -16,6 +17,12 @@ describe('secrets and ids', () => {
     expect(sealed).not.toContain('secret');
     expect(openWithSecret('key-1', sealed)).toBe('{"manage":"secret"}');
     expect(() => openWithSecret('key-2', sealed)).toThrow();
+  });
+
+  it('derives the answer key with HKDF-SHA256 exactly as before (answers stored earlier still open)', () => {
+    for (const secret of ['key-1', '0193c2a4-1111-7000-8000-000000000000', 'ключ 预约 🔑', 'x'.repeat(255)]) {
+      expect(responseKeyFrom(secret).equals(Buffer.from(hkdfSync('sha256', secret, 'slotguard', 'idempotency-response', 32)))).toBe(true);
+    }
   });
 
   it('makes time-ordered UUIDv7 ids that are unique', () => {
