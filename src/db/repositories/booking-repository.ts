@@ -38,6 +38,17 @@ const expireHoldsQuery = new PreparedQuery((db, p: { staffIds: readonly string[]
     .where('hold_expires_at', '<=', p.now),
 );
 
+/** Whether expireHoldsQuery has anything to do: an UPDATE that changes nothing still costs several times more. */
+const anyLapsedHoldQuery = new PreparedQuery((db, p: { staffIds: readonly string[]; now: number }) =>
+  db
+    .selectFrom('bookings')
+    .select('id')
+    .where('staff_id', 'in', p.staffIds)
+    .where(sql.ref('status'), '=', sql.lit('held'))
+    .where('hold_expires_at', '<=', p.now)
+    .limit(1),
+);
+
 const insertQuery = new PreparedQuery((db, row: BookingsTable) => db.insertInto('bookings').values(row));
 
 const addEventQuery = new PreparedQuery((db, row: Insertable<BookingEventsTable>) => db.insertInto('booking_events').values(row));
@@ -66,6 +77,7 @@ export class KyselyBookingRepository implements BookingRepository {
 
   async expireHolds(staffIds: readonly string[], now: number): Promise<number> {
     if (staffIds.length === 0) return 0;
+    if (!(await anyLapsedHoldQuery.first(this.db, { staffIds, now }))) return 0;
     return expireHoldsQuery.run(this.db, { staffIds, now });
   }
 
