@@ -13,6 +13,7 @@ import * as liveHoldsIndex from './migrations/0009-live-holds-index.js';
 import * as busySearchIndex from './migrations/0010-busy-search-index.js';
 import * as dropDataKeysMasterIndex from './migrations/0011-drop-data-keys-master-index.js';
 import * as customerEmailOrder from './migrations/0012-customer-email-order.js';
+import * as holdTokenPartialIndex from './migrations/0013-hold-token-partial-index.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0010-busy-search-index': busySearchIndex,
   '0011-drop-data-keys-master-index': dropDataKeysMasterIndex,
   '0012-customer-email-order': customerEmailOrder,
+  '0013-hold-token-partial-index': holdTokenPartialIndex,
 };
 
 class CodeMigrationProvider implements MigrationProvider {
