@@ -120,14 +120,15 @@ async function benchEngine(engine: Engine): Promise<void> {
     console.log(`slot answer cache while measuring: ${fmtInt(hits)} hits, ${fmtInt(misses)} misses (the no-cache app misses every time)`);
 
     console.log(
-      `${'measurement (median of rounds)'.padEnd(31)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'server busy'.padStart(12)} ${'ms/req'.padStart(7)}  ratio to empty (plain / app), median of the rounds' ratios`,
+      `${'measurement (median of rounds)'.padEnd(31)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'server busy'.padStart(12)} ${'ms/req'.padStart(7)} ${'CPU ms/req'.padStart(10)}  ratio to empty (plain / app), median of the rounds' ratios`,
     );
     plan.forEach(([label], i) => {
       const of = (pick: (s: LoadSummary) => number) => median(rounds.map((r) => pick(r[i] as LoadSummary)));
       const ratioTo = (j: number) => median(rounds.map((r) => (r[i]?.perSecond ?? 0) / (r[j]?.perSecond ?? 1)));
       console.log(
         `${label.padEnd(31)} ${fmtInt(of((s) => s.perSecond)).padStart(8)} ${fmtMs(of((s) => s.latencyMs.p50)).padStart(8)} ${fmtMs(of((s) => s.latencyMs.p99)).padStart(8)} ` +
-          `${`${(100 * of((s) => s.server.busy)).toFixed(0)}%`.padStart(12)} ${of((s) => s.server.busyMsPerResponse).toFixed(3).padStart(7)}  ` +
+          `${`${(100 * of((s) => s.server.busy)).toFixed(0)}%`.padStart(12)} ${of((s) => s.server.busyMsPerResponse).toFixed(3).padStart(7)} ` +
+          `${of((s) => s.server.cpuMsPerResponse ?? Number.NaN).toFixed(3).padStart(10)}  ` +
           `${ratioTo(0).toFixed(2)} / ${ratioTo(1).toFixed(2)}`,
       );
     });
