@@ -2,12 +2,15 @@
  * Bookings per second through the real HTTP API:
  *   npm run bench:bookings -- [--engine sqlite|postgres|both] [--seconds N] [--connections C]
  *                             [--staff S] [--conflict-share 0.1] [--warmup N] [--idempotency-keys yes|no]
+ *                             [--runs R]
  *
  * The server runs in this process (`buildHttpApp` + `listen({ port: 0 })`) on a fresh SQLite
  * file or PostgreSQL schema, with a fixed clock; autocannon runs in a worker thread. Each
  * request books a different (staff, start) computed up front from the fixture (see
  * support/slot-grid.ts), except a share aimed at slots already booked, which must get 409.
  * Afterwards the bookings table is checked for overlapping live bookings of one staff member.
+ * With --runs R the whole run (fresh database included) is repeated and the medians printed:
+ * on a shared VM one run can land 30% above or below the next.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
@@ -18,7 +21,7 @@ import { testRuntime } from '../test/support/databases.js';
 import { parseOptions } from './support/args.js';
 import { runBookingLoad } from './support/booking-load.js';
 import { environmentLine } from './support/environment.js';
-import { fmtInt, fmtMs } from './support/load.js';
+import { fmtInt, fmtMs, median } from './support/load.js';
 import { type BookingOrg, seedBookingOrg } from './support/seed.js';
 import { gridSlot } from './support/slot-grid.js';
 
@@ -26,7 +29,7 @@ const NOW = '2027-03-31T12:00:00Z';
 
 const options = parseOptions(
   process.argv.slice(2),
-  { engine: 'sqlite', seconds: 10, connections: 16, staff: 100, 'conflict-share': 0.1, warmup: 2, 'idempotency-keys': 'yes' },
+  { engine: 'sqlite', seconds: 10, connections: 16, staff: 100, 'conflict-share': 0.1, warmup: 2, 'idempotency-keys': 'yes', runs: 1 },
   { engine: ['sqlite', 'postgres', 'both'], 'idempotency-keys': ['yes', 'no'] },
 );
 
@@ -44,7 +47,14 @@ async function checkGrid(base: string, org: BookingOrg): Promise<void> {
   }
 }
 
-async function benchEngine(engine: Engine): Promise<boolean> {
+interface RunFigures {
+  ok: boolean;
+  requestsPerSecond: number;
+  createdPerSecond: number;
+  cpuMsPerRequest: number | null;
+}
+
+async function benchEngine(engine: Engine): Promise<RunFigures> {
   const rt = await testRuntime(engine, NOW);
   const app = await buildHttpApp(rt);
   try {
@@ -103,7 +113,7 @@ async function benchEngine(engine: Engine): Promise<boolean> {
     const ok =
       doubleBookings === 0 && otherNon2xx === 0 && load.errors === 0 && n('takenButCreated') === 0 && n('freeButConflict') === 0 && storedBookings >= createdTotal;
     if (!ok) console.log('FAILED: see the counts above');
-    return ok;
+    return { ok, requestsPerSecond: load.perSecond, createdPerSecond: created201 / load.seconds, cpuMsPerRequest: load.server.cpuMsPerResponse };
   } finally {
     await app.close();
     await rt.dispose();
@@ -114,8 +124,22 @@ async function main(): Promise<void> {
   console.log(environmentLine());
   const engines: Engine[] = options.engine === 'both' ? ['sqlite', 'postgres'] : [options.engine as Engine];
   let ok = true;
-  for (const engine of engines) ok = (await benchEngine(engine)) && ok;
+  for (const engine of engines) {
+    const runs: RunFigures[] = [];
+    for (let run = 0; run < options.runs; run++) runs.push(await benchEngine(engine));
+    ok = ok && runs.every((r) => r.ok);
+    if (runs.length > 1) printMedians(engine, runs);
+  }
   if (!ok) process.exitCode = 1;
+}
+
+function printMedians(engine: Engine, runs: RunFigures[]): void {
+  const created = runs.map((r) => r.createdPerSecond);
+  const cpu = runs.flatMap((r) => (r.cpuMsPerRequest === null ? [] : [r.cpuMsPerRequest]));
+  console.log(`\n== bookings, ${engine}: median of ${runs.length} runs ==`);
+  console.log(`bookings created/s     ${fmtInt(median(created))} (runs: ${created.map(fmtInt).join(', ')})`);
+  console.log(`requests/s             ${fmtInt(median(runs.map((r) => r.requestsPerSecond)))}`);
+  if (cpu.length > 0) console.log(`server CPU per request ${median(cpu).toFixed(2)} ms (runs: ${cpu.map((c) => c.toFixed(2)).join(', ')})`);
 }
 
 await main();
