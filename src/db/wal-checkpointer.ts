@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
  * SQLite appends each commit to the write-ahead log and copies the pages back into the
  * database file in a checkpoint, which by default runs inside the COMMIT that makes the log
  * pass 1,000 pages: the request that happens to commit then also copies a few megabytes and
- * waits for two fsyncs (10-50 ms on this VM, about 60% of all COMMIT time under booking load).
+ * waits for two fsyncs (10-50 ms on this VM, about 70% of all COMMIT time under booking load).
  *
  * This worker thread, with its own connection, checkpoints instead (PASSIVE: it never blocks
  * readers or the writer, and copies only what is committed). The writer's own automatic

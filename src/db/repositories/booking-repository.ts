@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
+import { type ExpressionBuilder, type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { BookingListFilter, BookingRepository, BusyBooking } from '../../app/ports.js';
 import { type BookingStatus, OCCUPYING_STATUSES } from '../../domain/booking/booking-status.js';
 import type { AssignmentReason } from '../../domain/booking/staff-picker.js';
@@ -28,24 +28,31 @@ const busyQuery = new PreparedQuery((db, p: { orgId: string; staffIds: readonly 
     .where((eb) => eb.or([eb('hold_expires_at', 'is', null), eb('hold_expires_at', '>', p.now)])),
 );
 
-const expireHoldsQuery = new PreparedQuery((db, p: { staffIds: readonly string[]; now: number }) =>
+interface LapsedHolds {
+  staffIds: readonly string[];
+  now: number;
+}
+
+/**
+ * Holds of these staff members still marked held whose time is up. `status` is compared with
+ * a literal, so that the partial index bookings_live_holds (migration 0009) applies.
+ */
+const lapsedHold = (eb: ExpressionBuilder<DB, 'bookings'>, p: LapsedHolds) =>
+  eb.and([eb('staff_id', 'in', p.staffIds), eb(sql.ref('status'), '=', sql.lit('held')), eb('hold_expires_at', '<=', p.now)]);
+
+const expireHoldsQuery = new PreparedQuery((db, p: LapsedHolds) =>
   db
     .updateTable('bookings')
     .set({ status: 'expired', updated_at: p.now, version: sql`version + 1` })
-    .where('staff_id', 'in', p.staffIds)
-    // Literal, so that the partial index bookings_live_holds (migration 0009) applies.
-    .where(sql.ref('status'), '=', sql.lit('held'))
-    .where('hold_expires_at', '<=', p.now),
+    .where((eb) => lapsedHold(eb, p)),
 );
 
 /** Whether expireHoldsQuery has anything to do: an UPDATE that changes nothing still costs several times more. */
-const anyLapsedHoldQuery = new PreparedQuery((db, p: { staffIds: readonly string[]; now: number }) =>
+const anyLapsedHoldQuery = new PreparedQuery((db, p: LapsedHolds) =>
   db
     .selectFrom('bookings')
     .select('id')
-    .where('staff_id', 'in', p.staffIds)
-    .where(sql.ref('status'), '=', sql.lit('held'))
-    .where('hold_expires_at', '<=', p.now)
+    .where((eb) => lapsedHold(eb, p))
     .limit(1),
 );
 
