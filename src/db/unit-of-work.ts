@@ -26,7 +26,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
     private readonly deps: RepositoryDeps,
   ) {
     this.groupCommit = database.engine === 'sqlite' ? new SqliteGroupCommit(database.db, database.writeDirect) : null;
-    this.versions = new VersionMemo(() => database.changeMark());
+    this.versions = new VersionMemo(() => database.changeMark(), database.engine === 'sqlite');
   }
 
   read<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {

@@ -31,14 +31,25 @@ const MEMO_ENTRIES = 10_000;
  * the same and the statement need not run: one cheap pragma instead of a join that grows with
  * the service's staff (about 90 µs at 100 staff on SQLite). Without a mark (PostgreSQL) the
  * statement always runs. One memo per database, shared by all units of work.
+ *
+ * With `shareMarks` (SQLite), reads that start in the same event-loop turn share one mark,
+ * taken once after that turn's I/O callbacks (setImmediate): under load several requests
+ * arrive in one turn, and on SQLite each mark costs two system calls (the WAL index's read
+ * lock). The mark is still taken after every read that uses it was asked for, so it is at
+ * least as new as taking it at once: a change committed before a request arrived is never
+ * hidden.
  */
 export class VersionMemo {
   private readonly entries = new Map<string, { mark: string; text: string | null }>();
+  private sharedMark: Promise<string | null> | null = null;
 
-  constructor(private readonly changeMark: () => string | null) {}
+  constructor(
+    private readonly changeMark: () => string | null,
+    private readonly shareMarks = false,
+  ) {}
 
   async read(key: string, load: () => Promise<string | null>): Promise<string | null> {
-    const mark = this.changeMark();
+    const mark = this.shareMarks ? await this.markAfterThisTurn() : this.changeMark();
     if (mark === null) return load();
     const known = this.entries.get(key);
     if (known?.mark === mark) return known.text;
@@ -51,6 +62,20 @@ export class VersionMemo {
       if (oldest !== undefined) this.entries.delete(oldest);
     }
     return text;
+  }
+
+  private markAfterThisTurn(): Promise<string | null> {
+    this.sharedMark ??= new Promise((resolve, reject) => {
+      setImmediate(() => {
+        this.sharedMark = null;
+        try {
+          resolve(this.changeMark());
+        } catch (e) {
+          reject(e);
+        }
+      });
+    });
+    return this.sharedMark;
   }
 }
 
