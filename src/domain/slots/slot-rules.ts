@@ -27,25 +27,26 @@ function wholeNumberIn(
 
 const OVERRIDE_KINDS: ReadonlySet<string> = new Set(['off', 'hours', 'extra']);
 
-// A slot must fit in one local day's working interval, so nothing longer than a day fits.
-/** The longest a service may last, and each of its buffers. */
+/**
+ * The longest a service may last, and each of its buffers: a slot must fit in one local
+ * day's working interval, so nothing longer than a day fits.
+ */
 export const MAX_RULE_MINUTES = MINUTES_PER_DAY;
-const MAX_MINUTES = MAX_RULE_MINUTES;
 /**
  * The longest time one booking can occupy: its duration and both buffers at their limits.
  * The store relies on it to find the bookings around an instant through an index (and
  * refuses to write a booking that occupies longer).
  */
-export const MAX_BUSY_SPAN_MS = 3 * MAX_MINUTES * MS_PER_MINUTE;
+export const MAX_BUSY_SPAN_MS = 3 * MAX_RULE_MINUTES * MS_PER_MINUTE;
 const MAX_NOTICE_MIN = 366 * MINUTES_PER_DAY;
 const MAX_ADVANCE_DAYS = 3660;
 
 export function validateSlotRules(rules: SlotRules): InputProblem[] {
   const problems: InputProblem[] = [];
-  wholeNumberIn(problems, 'durationMin', rules.durationMin, 1, MAX_MINUTES);
-  wholeNumberIn(problems, 'intervalMin', rules.intervalMin, 1, MAX_MINUTES);
-  wholeNumberIn(problems, 'bufferBeforeMin', rules.bufferBeforeMin, 0, MAX_MINUTES);
-  wholeNumberIn(problems, 'bufferAfterMin', rules.bufferAfterMin, 0, MAX_MINUTES);
+  wholeNumberIn(problems, 'durationMin', rules.durationMin, 1, MAX_RULE_MINUTES);
+  wholeNumberIn(problems, 'intervalMin', rules.intervalMin, 1, MAX_RULE_MINUTES);
+  wholeNumberIn(problems, 'bufferBeforeMin', rules.bufferBeforeMin, 0, MAX_RULE_MINUTES);
+  wholeNumberIn(problems, 'bufferAfterMin', rules.bufferAfterMin, 0, MAX_RULE_MINUTES);
   wholeNumberIn(problems, 'minimumNoticeMin', rules.minimumNoticeMin, 0, MAX_NOTICE_MIN);
   if (rules.maxAdvanceDays !== null) {
     wholeNumberIn(problems, 'maxAdvanceDays', rules.maxAdvanceDays, 1, MAX_ADVANCE_DAYS);
